@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -43,8 +44,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * waits while another test in the same run holds the same cassette file, so two tests never write one
  * file at once.
  */
-public final class CassetteExtension implements ParameterResolver, AfterEachCallback {
+public final class CassetteExtension implements BeforeEachCallback, ParameterResolver, AfterEachCallback {
   private static final Namespace NAMESPACE = Namespace.create(CassetteExtension.class);
+  private static final String CONFIGURED = "configured";
 
   final OkHttpClient baseClient;
   final Matcher matcher;
@@ -54,13 +56,16 @@ public final class CassetteExtension implements ParameterResolver, AfterEachCall
   final boolean allowUnused;
   final boolean allowRepeats;
   final Environment environment;
+  /** True when built with {@link #builder()}, false when registered by {@code @UseCassette}. */
+  private final boolean configured;
 
   /** The extension as {@code @UseCassette} registers it: every setting at its default. */
   public CassetteExtension() {
-    this(new Builder());
+    this(new Builder(), false);
   }
 
-  private CassetteExtension(Builder builder) {
+  private CassetteExtension(Builder builder, boolean configured) {
+    this.configured = configured;
     this.baseClient = builder.client;
     this.matcher = builder.matcher;
     this.redaction = builder.redaction;
@@ -75,9 +80,19 @@ public final class CassetteExtension implements ParameterResolver, AfterEachCall
     return new Builder();
   }
 
+  /**
+   * A class with a configured extension and {@code @UseCassette} on the class has two instances
+   * registered: the configured one announces itself here, and the default one steps aside.
+   */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (configured) context.getStore(NAMESPACE).put(CONFIGURED, this);
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     if (context.getTestMethod().isEmpty()) return false; // a cassette belongs to one test
+    if (!configured && context.getStore(NAMESPACE).get(CONFIGURED) != null) return false;
     Class<?> type = parameter.getParameter().getType();
     if (type == Path.class) {
       // @TempDir Path and other annotated paths belong to other resolvers.
@@ -226,7 +241,7 @@ public final class CassetteExtension implements ParameterResolver, AfterEachCall
     }
 
     public CassetteExtension build() {
-      return new CassetteExtension(this);
+      return new CassetteExtension(this, true);
     }
   }
 }

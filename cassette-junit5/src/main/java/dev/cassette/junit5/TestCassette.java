@@ -19,6 +19,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 final class TestCassette {
   static final String DEFAULT_DIR = "src/test/resources/cassettes";
+  /** The JUnit configuration parameter that moves the default directory for a whole run. */
+  static final String DIR_PARAMETER = "cassette.dir";
 
   /** Invocations of test templates (parameterized, repeated) and class templates in a unique id. */
   private static final Pattern INVOCATION = Pattern.compile("\\[[a-z-]+-invocation:#(\\d+)]");
@@ -72,7 +74,9 @@ final class TestCassette {
       pinnedBy = "CassetteExtension.builder().mode(" + pinned + ")";
     }
     if (name.isEmpty()) name = defaultName(context);
-    Path directory = !dir.isEmpty() ? Path.of(dir) : defaults.dir != null ? defaults.dir : Path.of(DEFAULT_DIR);
+    Path directory = !dir.isEmpty() ? Path.of(dir)
+        : defaults.dir != null ? defaults.dir
+        : Path.of(context.getConfigurationParameter(DIR_PARAMETER).orElse(DEFAULT_DIR));
     Path file = directory.resolve(name.endsWith(".yaml") ? name : name + ".yaml").normalize();
 
     ModeResolver resolver = new ModeResolver(environment, context::getConfigurationParameter);

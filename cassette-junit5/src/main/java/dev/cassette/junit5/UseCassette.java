@@ -48,7 +48,8 @@ public @interface UseCassette {
 
   /**
    * The directory cassettes live in, relative to the working directory (the module's directory under
-   * Maven and Gradle). By default {@code src/test/resources/cassettes}.
+   * Maven and Gradle). By default the extension builder's directory, else the JUnit configuration
+   * parameter {@code cassette.dir}, else {@code src/test/resources/cassettes}.
    */
   String dir() default "";
 
