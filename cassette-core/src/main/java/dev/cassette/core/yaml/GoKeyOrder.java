@@ -9,8 +9,9 @@ import java.util.List;
  * The order in which Go's YAML encoder writes the keys of a {@code map[string]...}: a port of
  * {@code keyList.Less} in go-yaml's {@code sorter.go}.
  *
- * <p>Strings are compared rune by rune; where they differ, letters sort after non-letters, and runs of
- * digits compare by numeric value ({@code X-2} before {@code X-10}). Header, form and trailer names
+ * <p>Strings are compared rune by rune; where they differ, letters sort after non-letters (but before
+ * them right after a shared digit), and runs of digits compare by numeric value ({@code X-2} before
+ * {@code X-10}). Header, form and trailer names
  * are written in this order, so a cassette's bytes depend on it.
  */
 final class GoKeyOrder {
@@ -49,12 +50,17 @@ final class GoKeyOrder {
   }
 
   static boolean less(int[] ar, int[] br) {
+    boolean digits = false;
     for (int i = 0; i < ar.length && i < br.length; i++) {
-      if (ar[i] == br[i]) continue;
+      if (ar[i] == br[i]) {
+        digits = Character.isDigit(ar[i]);
+        continue;
+      }
       boolean al = Character.isLetter(ar[i]);
       boolean bl = Character.isLetter(br[i]);
       if (al && bl) return ar[i] < br[i];
-      if (al || bl) return bl;
+      // After a shared digit a letter sorts first (a1b2 before a10); elsewhere it sorts last.
+      if (al || bl) return digits ? al : bl;
       long an = 0;
       long bn = 0;
       if (ar[i] == '0' || br[i] == '0') {

@@ -369,10 +369,13 @@ final class GoYamlEmitter {
     int n = v.length();
     int start = 0;
     int printed = 0;
+    // Go's is_bom(value, i) looks at the value's first bytes whatever i is, so a value that starts
+    // with a byte order mark has every character escaped.
+    boolean escapeAll = n > 0 && v.charAt(0) == 0xFEFF;
     for (int i = 0; i < n; ) {
       int c = v.codePointAt(i);
       int next = i + Character.charCount(c);
-      if (!isPrintable(c) || c == 0xFEFF || isBreak(c) || c == '"' || c == '\\') {
+      if (escapeAll || !isPrintable(c) || isBreak(c) || c == '"' || c == '\\') {
         out.append(v, start, i);
         column += printed;
         printed = 0;

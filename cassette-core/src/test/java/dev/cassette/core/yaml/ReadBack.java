@@ -23,7 +23,7 @@ final class ReadBack {
   private ReadBack() {}
 
   static void assertReadsBackTo(Cassette expected, String yaml, String name) {
-    Object loaded = new Load(LoadSettings.builder().build()).loadFromString(yaml);
+    Object loaded = new Load(LoadSettings.builder().build()).loadFromString(spellLineSeparators(yaml));
     Cassette actual = toCassette((Map<?, ?>) loaded, expected);
     for (int i = 0; i < expected.interactions().size(); i++) {
       assertEquals(expected.interactions().get(i).request(), actual.interactions().get(i).request(),
@@ -32,6 +32,26 @@ final class ReadBack {
           name + " interaction " + i + " response");
     }
     assertEquals(expected, actual, name);
+  }
+
+  /**
+   * snakeyaml-engine does not know the {@code \\L} and {@code \\P} escapes (U+2028, U+2029) that Go
+   * writes in double-quoted strings, so they are spelled {@code \\u2028} and {@code \\u2029} first.
+   */
+  private static String spellLineSeparators(String yaml) {
+    StringBuilder out = new StringBuilder(yaml.length());
+    for (int i = 0; i < yaml.length(); i++) {
+      char c = yaml.charAt(i);
+      if (c == '\\' && i + 1 < yaml.length()) {
+        char next = yaml.charAt(++i);
+        if (next == 'L') out.append("\\u2028");
+        else if (next == 'P') out.append("\\u2029");
+        else out.append(c).append(next);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static Cassette toCassette(Map<?, ?> doc, Cassette like) {
