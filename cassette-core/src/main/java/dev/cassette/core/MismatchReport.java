@@ -69,7 +69,9 @@ final class MismatchReport {
       all.add(new Candidate(i, recorded.method().equals(live.method()), recorded.url().equals(live.url()),
           Matchers.bodyForm(recorded.body(), List.of()).equals(liveBody), index.isUsed(i)));
     }
+    // among equal scores, a request to the same URL is the likelier edit of the live one
     all.sort(Comparator.comparingInt(Candidate::score).reversed()
+        .thenComparing(Candidate::url, Comparator.reverseOrder())
         .thenComparing(Candidate::used)
         .thenComparingInt(Candidate::position));
     return all.subList(0, Math.min(CANDIDATES, all.size()));
