@@ -76,7 +76,7 @@ final class Json {
   private static void appendCanonical(JsonNode node, StringBuilder out) {
     if (node.isObject()) {
       Map<String, JsonNode> sorted = new TreeMap<>();
-      node.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
+      for (Map.Entry<String, JsonNode> e : node.properties()) sorted.put(e.getKey(), e.getValue());
       out.append('{');
       boolean first = true;
       for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {

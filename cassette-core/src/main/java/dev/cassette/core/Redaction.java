@@ -354,16 +354,13 @@ public final class Redaction {
     }
 
     /**
-     * Replaces a known secret value wherever it appears: URL, header and form values, request and
-     * response bodies. Use it for a token read from the environment.
-     *
-     * @throws IllegalArgumentException when the secret is empty
+     * Replaces a known secret value wherever it appears: URL (also URL-encoded), header and form values,
+     * request and response bodies. Use it for a token read from the environment. A null or empty secret
+     * is ignored, so that the same configuration serves replay runs where the variable is unset.
      */
     public Builder replaceText(String secret, String placeholder) {
-      if (secret == null || secret.isEmpty()) {
-        throw new IllegalArgumentException("replaceText: the secret to replace is empty (is its environment variable unset?)");
-      }
-      texts.put(secret, requirePlaceholder(placeholder));
+      requirePlaceholder(placeholder);
+      if (secret != null && !secret.isEmpty()) texts.put(secret, placeholder);
       return this;
     }
 
