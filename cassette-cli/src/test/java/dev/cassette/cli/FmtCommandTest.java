@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cassette.core.SharedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +63,19 @@ class FmtCommandTest {
     Cli again = Cli.run("fmt", "--check", messy.toString());
     assertEquals("1 files, 0 would change", again.lastLine());
     assertEquals(0, again.exit());
+  }
+
+  @Test
+  void rewriteKeepsFilePermissions() throws IOException {
+    Path messy = Fixtures.copy(SEED, dir);
+    assumeTrue(messy.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX only");
+    Set<PosixFilePermission> permissions = PosixFilePermissions.fromString("rw-rw-r--");
+    Files.setPosixFilePermissions(messy, permissions);
+    unformat(messy);
+
+    assertEquals(0, Cli.run("fmt", messy.toString()).exit());
+
+    assertEquals(permissions, Files.getPosixFilePermissions(messy));
   }
 
   @Test
