@@ -15,8 +15,13 @@ final class CheckCommand implements Command {
   }
 
   @Override
-  public String summary() {
-    return "check PATH...          validate cassettes; report problems as FILE:LINE:COL: message";
+  public String synopsis() {
+    return "check PATH...";
+  }
+
+  @Override
+  public String description() {
+    return "validate cassettes; report problems as FILE:LINE:COL: message";
   }
 
   @Override

@@ -15,8 +15,11 @@ interface Command {
   /** The word that selects this command, e.g. {@code fmt}. */
   String name();
 
-  /** One line: the synopsis and what the command does, for {@code cassette --help}. */
-  String summary();
+  /** The command's arguments, e.g. {@code fmt [--check] PATH...}. */
+  String synopsis();
+
+  /** What the command does, in one line. */
+  String description();
 
   /**
    * Runs the command with the arguments after its name.

@@ -22,8 +22,13 @@ final class FmtCommand implements Command {
   }
 
   @Override
-  public String summary() {
-    return "fmt [--check] PATH...  rewrite cassettes as go-vcr writes them; --check only lists what would change";
+  public String synopsis() {
+    return "fmt [--check] PATH...";
+  }
+
+  @Override
+  public String description() {
+    return "rewrite cassettes as go-vcr writes them; --check only lists what would change";
   }
 
   @Override

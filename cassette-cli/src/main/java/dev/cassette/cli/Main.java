@@ -35,13 +35,14 @@ public final class Main {
     if (command == null) return usageError("unknown command " + args[0], SYNOPSIS, err);
     List<String> rest = Arrays.asList(args).subList(1, args.length);
     if (rest.stream().anyMatch(Main::isHelp)) {
-      out.println("usage: cassette " + command.summary());
+      out.println("usage: cassette " + command.synopsis());
+      out.println(command.description());
       return Command.OK;
     }
     try {
       return command.run(rest, out, err);
     } catch (UsageException e) {
-      return usageError(e.getMessage(), "cassette " + command.summary(), err);
+      return usageError(e.getMessage(), "cassette " + command.synopsis(), err);
     }
   }
 
@@ -59,7 +60,9 @@ public final class Main {
 
   private static String usage() {
     StringBuilder text = new StringBuilder("usage: cassette COMMAND [ARGS]\n\ncommands:\n");
-    for (Command command : COMMANDS) text.append("  ").append(command.summary()).append('\n');
+    for (Command command : COMMANDS) {
+      text.append(String.format("  %-22s %s%n", command.synopsis(), command.description()));
+    }
     text.append("\nFolders are searched recursively for *.yaml and *.yml files.\n")
         .append("Exit status: 0 ok, 1 invalid cassettes or changes found, 2 usage error.\n");
     return text.toString();

@@ -25,8 +25,13 @@ final class ShowCommand implements Command {
   }
 
   @Override
-  public String summary() {
-    return "show FILE              summarise each interaction; reassemble streamed LLM replies";
+  public String synopsis() {
+    return "show FILE";
+  }
+
+  @Override
+  public String description() {
+    return "summarise each interaction; reassemble streamed LLM replies";
   }
 
   @Override
