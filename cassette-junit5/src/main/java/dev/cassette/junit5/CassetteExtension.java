@@ -6,12 +6,14 @@ import dev.cassette.core.Mode;
 import dev.cassette.core.Recorder;
 import dev.cassette.core.Redaction;
 import dev.cassette.okhttp.CassetteInterceptor;
+import java.lang.reflect.Parameter;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Tests ask for what they need as parameters: {@link OkHttpClient} (the base client plus a
  * {@link CassetteInterceptor}), {@link Recorder}, {@link CassetteInterceptor}, or a {@link Path} without
  * annotations (the cassette file). {@code @BeforeEach} methods may ask too and get the same objects. The
- * recorder starts when the first of them is resolved, so a test that asks for none touches no file.
+ * recorder starts before the first of them is resolved, so a test that asks for none touches no file.
  *
  * <p>{@code @UseCassette} registers this extension with defaults. To change the defaults for a whole
  * class, register one yourself:
@@ -44,7 +46,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * waits while another test in the same run holds the same cassette file, so two tests never write one
  * file at once.
  */
-public final class CassetteExtension implements BeforeEachCallback, ParameterResolver, AfterEachCallback {
+public final class CassetteExtension
+    implements BeforeEachCallback, BeforeTestExecutionCallback, ParameterResolver, AfterEachCallback {
   private static final Namespace NAMESPACE = Namespace.create(CassetteExtension.class);
   private static final String CONFIGURED = "configured";
 
@@ -89,14 +92,38 @@ public final class CassetteExtension implements BeforeEachCallback, ParameterRes
     if (configured) context.getStore(NAMESPACE).put(CONFIGURED, this);
   }
 
+  /**
+   * Starts the session before the test method runs, when the method asks for it, so that a missing or
+   * unreadable cassette fails the test with its own exception rather than as a parameter resolution error.
+   */
+  @Override
+  public void beforeTestExecution(ExtensionContext context) {
+    if (!serves(context)) return;
+    for (Parameter parameter : context.getRequiredTestMethod().getParameters()) {
+      if (isCassetteParameter(parameter)) {
+        session(context);
+        return;
+      }
+    }
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    if (context.getTestMethod().isEmpty()) return false; // a cassette belongs to one test
-    if (!configured && context.getStore(NAMESPACE).get(CONFIGURED) != null) return false;
-    Class<?> type = parameter.getParameter().getType();
+    return context.getTestMethod().isPresent() // a cassette belongs to one test
+        && serves(context)
+        && isCassetteParameter(parameter.getParameter());
+  }
+
+  /** False for the default instance when a configured one is registered for the same test. */
+  private boolean serves(ExtensionContext context) {
+    return configured || context.getStore(NAMESPACE).get(CONFIGURED) == null;
+  }
+
+  private static boolean isCassetteParameter(Parameter parameter) {
+    Class<?> type = parameter.getType();
     if (type == Path.class) {
       // @TempDir Path and other annotated paths belong to other resolvers.
-      return parameter.getParameter().getAnnotations().length == 0;
+      return parameter.getAnnotations().length == 0;
     }
     return type == OkHttpClient.class || type == Recorder.class || type == CassetteInterceptor.class;
   }

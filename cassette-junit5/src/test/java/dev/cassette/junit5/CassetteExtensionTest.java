@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.cassette.core.Cassette;
+import dev.cassette.core.CassetteNotFoundException;
 import dev.cassette.core.Interaction;
 import dev.cassette.core.Mode;
 import dev.cassette.core.Recorder;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -252,10 +254,13 @@ class CassetteExtensionTest {
   }
 
   private static String message(Event event) {
-    return event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-        .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
-        .map(Throwable::getMessage)
-        .orElse("");
+    return throwable(event).getMessage();
+  }
+
+  private static Throwable throwable(Event event) {
+    return event.getPayload(TestExecutionResult.class)
+        .flatMap(TestExecutionResult::getThrowable)
+        .orElseThrow();
   }
 
   private static List<String> urls(Path file) throws IOException {
@@ -290,6 +295,7 @@ class CassetteExtensionTest {
         + "The mode is REPLAY_ONLY (configuration parameter cassette.mode), which replays only and never records.\n"
         + "Record it once with network access and real credentials, then commit the file:\n"
         + "  mvn test '-Dtest=CassetteExtensionTest$Hello#hello' -Dcassette.mode=record"), failures(results));
+    assertEquals(CassetteNotFoundException.class, throwable(results.testEvents().failed().list().get(0)).getClass());
     assertEquals(0, server.getRequestCount());
   }
 
