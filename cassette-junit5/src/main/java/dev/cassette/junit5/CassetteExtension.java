@@ -154,7 +154,13 @@ public final class CassetteExtension
     }
   }
 
-  /** This test's session, started on first use. */
+  /**
+   * This test's session, started on first use.
+   *
+   * <p>{@code getOrComputeIfAbsent} is deprecated from JUnit 6 on, but its replacement does not exist
+   * before 5.13, and this extension supports 5.10 and later.
+   */
+  @SuppressWarnings("deprecation")
   private CassetteSession session(ExtensionContext context) {
     return context.getStore(NAMESPACE)
         .getOrComputeIfAbsent(CassetteSession.class, key -> start(context), CassetteSession.class);
@@ -192,6 +198,7 @@ public final class CassetteExtension
    * One lock per cassette file for the whole run, kept in the root store: tests sharing a cassette run
    * one after the other even when JUnit runs them in parallel.
    */
+  @SuppressWarnings("deprecation") // see session()
   private static Semaphore lock(ExtensionContext context, Path file) {
     String key = "lock:" + file.toAbsolutePath().normalize();
     return context.getRoot().getStore(NAMESPACE)
@@ -199,6 +206,7 @@ public final class CassetteExtension
   }
 
   /** The configured base client, or one default client shared by the run (one connection pool). */
+  @SuppressWarnings("deprecation") // see session()
   private OkHttpClient client(ExtensionContext context) {
     if (baseClient != null) return baseClient;
     return context.getRoot().getStore(NAMESPACE)
