@@ -16,6 +16,7 @@ import dev.cassette.okhttp.CassetteInterceptor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -234,6 +236,62 @@ class CassetteExtensionTest {
     }
   }
 
+  @ExtendWith(SampleServer.class)
+  static class UnderCi {
+    @RegisterExtension
+    static CassetteExtension cassettes = CassetteExtension.builder()
+        .environment(new FakeEnvironment(Map.of(), Map.of("CI", "true")))
+        .build();
+
+    @Test
+    void replaysOnly(OkHttpClient client) {}
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class PinnedByBuilder {
+    @RegisterExtension
+    static CassetteExtension cassettes = CassetteExtension.builder()
+        .dir(Path.of("target/configured"))
+        .mode(Mode.RECORD_ONCE)
+        .environment(new FakeEnvironment(Map.of("cassette.mode", "replay"), Map.of()))
+        .build();
+
+    @Test
+    void builderWins(Recorder recorder, Path cassette) {
+      assertEquals(Mode.RECORD_ONCE, recorder.mode());
+      assertEquals(Path.of("target/configured/PinnedByBuilder/builderWins.yaml"), cassette);
+    }
+
+    @Test
+    @UseCassette(dir = "target/annotated", mode = Mode.PASSTHROUGH)
+    void annotationWins(Recorder recorder, Path cassette) {
+      assertEquals(Mode.PASSTHROUGH, recorder.mode());
+      assertEquals(Path.of("target/annotated/PinnedByBuilder/annotationWins.yaml"), cassette);
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class CustomClientAndMatcher {
+    static final OkHttpClient BASE = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(42)).build();
+
+    @RegisterExtension
+    static CassetteExtension cassettes = CassetteExtension.builder()
+        .client(BASE)
+        .matcher((recorded, live) -> recorded.method().equals(live.method()))
+        .environment(FakeEnvironment.EMPTY)
+        .build();
+
+    /** The first repetition records; the second replays it for another URL, as the matcher allows. */
+    @RepeatedTest(2)
+    @UseCassette("any-get")
+    void anyGet(OkHttpClient client, HttpUrl server, RepetitionInfo repetition) throws IOException {
+      assertEquals(42_000, client.callTimeoutMillis());
+      assertSame(BASE.dispatcher(), client.dispatcher());
+      String path = repetition.getCurrentRepetition() == 1 ? "/first" : "/second";
+      assertEquals("response to /first", get(client, server.resolve(path)));
+    }
+  }
+
   // ---- tests --------------------------------------------------------------------------------------
 
   private EngineExecutionResults run(Class<?> sample, String... parameters) {
@@ -370,6 +428,26 @@ class CassetteExtensionTest {
     assertEquals(List.of("GET " + server.url("/shared")), urls(dir.resolve("SharedInParallel/e.yaml")));
     assertEquals(List.of("GET " + server.url("/shared")), urls(dir.resolve("SharedInParallel/f.yaml")));
     assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
+  void replaysOnlyByDefaultUnderCi() {
+    List<String> failures = failures(run(UnderCi.class));
+    assertEquals(1, failures.size());
+    assertTrue(failures.get(0).contains("The mode is REPLAY_ONLY (the default while the environment variable CI is set)"),
+        failures.get(0));
+  }
+
+  @Test
+  void builderSettingsOverrideTheEnvironmentAndAnnotationsOverrideTheBuilder() {
+    assertAllPassed(run(PinnedByBuilder.class), 2);
+  }
+
+  @Test
+  void theBuildersClientAndMatcherAreUsed() throws IOException {
+    assertAllPassed(run(CustomClientAndMatcher.class), 2);
+    assertEquals(List.of("GET " + server.url("/first")), urls(dir.resolve("any-get.yaml")));
+    assertEquals(1, server.getRequestCount());
   }
 
   @Test
