@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import dev.cassette.core.SharedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,23 +44,24 @@ class VectorWriterTest {
     return tests.stream();
   }
 
-  private static void check(VectorCase c) {
+  private static void check(VectorCase c) throws IOException {
     String written = c.cassette().toYaml();
     String expected = new String(c.goYaml(), StandardCharsets.UTF_8);
     if (!c.lossy()) {
       if (!expected.equals(written)) {
-        try {
-          java.nio.file.Path d = java.nio.file.Path.of("target/vector-out", c.folder());
-          java.nio.file.Files.createDirectories(d);
-          java.nio.file.Files.writeString(d.resolve(c.name() + ".yaml"), written);
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
+        Path actual = saveForDiff(c, written);
+        assertEquals(expected, written, c + " differs from Go's bytes; ours are in " + actual);
       }
-      assertEquals(expected, written, c + " differs from Go's bytes");
       return;
     }
     assertNotEquals(expected, written, c + ": Go's bytes do not read back, ours must differ");
     ReadBack.assertReadsBackTo(c.cassette(), written, c.toString());
+  }
+
+  /** Keeps a mismatching output under target/ so that it can be diffed against the vector. */
+  private static Path saveForDiff(VectorCase c, String written) throws IOException {
+    Path dir = Path.of("target", "vector-out", c.folder());
+    Files.createDirectories(dir);
+    return Files.writeString(dir.resolve(c.name() + ".yaml"), written).toAbsolutePath();
   }
 }
