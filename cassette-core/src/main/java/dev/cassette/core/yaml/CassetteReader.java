@@ -19,6 +19,7 @@ import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.ScannerException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
@@ -122,12 +123,29 @@ public final class CassetteReader {
   }
 
   private Cassette parse(String text, Source source) {
-    Optional<Node> root;
+    Optional<Node> root = null;
+    while (root == null) {
+      try {
+        root = compose(text, source);
+      } catch (ScannerException e) {
+        Optional<String> rewritten = SeparatorEscapes.rewrite(text, e);
+        if (rewritten.isEmpty()) throw notYaml(source, e);
+        text = rewritten.get();
+      }
+    }
+    if (root.isEmpty()) {
+      throw source.problem("the file is empty; expected a go-vcr cassette: '---', 'version: 2' and"
+          + " 'interactions'");
+    }
+    return new CassetteDecoder(source).decode(root.get());
+  }
+
+  private Optional<Node> compose(String text, Source source) {
     try {
       StreamReader reader = new StreamReader(settings, text);
       Composer composer = new Composer(settings, new GuardedParser(new ParserImpl(settings, reader), source));
-      root = composer.getSingleNode();
-    } catch (CassetteFormatException e) {
+      return composer.getSingleNode();
+    } catch (CassetteFormatException | ScannerException e) {
       throw e;
     } catch (MarkedYamlEngineException e) {
       throw notYaml(source, e);
@@ -137,11 +155,6 @@ public final class CassetteReader {
     } catch (YamlEngineException e) {
       throw source.problem(0, 0, "not valid YAML: " + e.getMessage(), e);
     }
-    if (root.isEmpty()) {
-      throw source.problem("the file is empty; expected a go-vcr cassette: '---', 'version: 2' and"
-          + " 'interactions'");
-    }
-    return new CassetteDecoder(source).decode(root.get());
   }
 
   private static CassetteFormatException notYaml(Source source, MarkedYamlEngineException e) {
