@@ -61,6 +61,8 @@ public final class CassetteReader {
         .setUseMarks(true)
         .setParseComments(false)
         .setMaxAliasesForCollections(0)
+        // Keys that are not scalars are reported by the decoder, which knows where they are.
+        .setAllowNonScalarKeys(true)
         .build();
   }
 
@@ -134,8 +136,8 @@ public final class CassetteReader {
       }
     }
     if (root.isEmpty()) {
-      throw source.problem("the file is empty; expected a go-vcr cassette: '---', 'version: 2' and"
-          + " 'interactions'");
+      throw source.problem(1, 1, "the file is empty; expected a go-vcr cassette: '---', 'version: 2' and"
+          + " 'interactions'", null);
     }
     return new CassetteDecoder(source).decode(root.get());
   }
