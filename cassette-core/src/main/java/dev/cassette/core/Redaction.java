@@ -342,14 +342,14 @@ public final class Redaction {
     /**
      * Replaces the JSON value at this pointer (RFC 6901, e.g. {@code /auth/token}).
      *
-     * @throws IllegalArgumentException when the pointer is malformed
+     * @throws IllegalArgumentException when the pointer is malformed or empty (the whole body)
      */
     public Builder redactJsonPointer(String pointer) {
       return redactJsonPointer(pointer, placeholderFor(pointer));
     }
 
     public Builder redactJsonPointer(String pointer, String placeholder) {
-      jsonPointers.put(JsonPointer.compile(pointer), requirePlaceholder(placeholder));
+      jsonPointers.put(Json.pointer(pointer), requirePlaceholder(placeholder));
       return this;
     }
 

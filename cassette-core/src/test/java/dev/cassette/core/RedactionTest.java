@@ -120,6 +120,7 @@ class RedactionTest {
         .build();
     assertEquals("{\"auth\":{\"token\":\"<TOKEN>\",\"user\":\"u\"},\"list\":[\"a\",\"<SECOND>\"],\"deep\":[{\"secret\":\"***\"}]}",
         r.redact(request).body().text());
+    assertThrows(IllegalArgumentException.class, () -> Redaction.builder().redactJsonPointer(""));
   }
 
   @Test
