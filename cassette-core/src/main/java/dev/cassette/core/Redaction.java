@@ -223,7 +223,9 @@ public final class Redaction {
 
   private Body redactJson(Body body) {
     if (jsonFields.isEmpty() && jsonPointers.isEmpty() || body.isEmpty() || !body.isUtf8()) return body;
-    JsonNode json = Json.parse(body.text());
+    String text = body.text();
+    if (jsonPointers.isEmpty() && !mentionsJsonField(text)) return body;
+    JsonNode json = Json.parse(text);
     if (json == null || !json.isContainerNode()) return body;
     boolean changed = false;
     for (Map.Entry<String, String> e : jsonFields.entrySet()) {
@@ -233,6 +235,18 @@ public final class Redaction {
       changed |= Json.replace(json, e.getKey(), e.getValue());
     }
     return changed ? Body.ofText(Json.write(json)) : body;
+  }
+
+  /**
+   * Whether a redacted member name may occur: most bodies hold none, and then need no parse. A body with
+   * backslash-u escapes is always parsed, as a name may be spelt with them.
+   */
+  private boolean mentionsJsonField(String text) {
+    if (text.contains("\\u")) return true;
+    for (String name : jsonFields.keySet()) {
+      if (text.contains(name)) return true;
+    }
+    return false;
   }
 
   /**

@@ -87,6 +87,12 @@ class RedactionTest {
   }
 
   @Test
+  void jsonMemberNamesSpeltWithEscapesAreFound() {
+    Request request = Request.builder().body("{\"api\\u005fkey\":\"" + BODY_KEY + "\"}").build();
+    assertEquals("{\"api_key\":\"<API_KEY>\"}", Redaction.defaults().redact(request).body().text());
+  }
+
+  @Test
   void unchangedExchangesKeepTheirInstanceAndBytes() {
     Request clean = Request.builder().url("https://h/p?a=1").body("{ \"a\" : 1.0 }")
         .headers(Multimap.of("Accept", "x")).build();
