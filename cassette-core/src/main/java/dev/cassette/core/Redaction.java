@@ -348,6 +348,7 @@ public final class Redaction {
       return redactJsonField(name, placeholderFor(name));
     }
 
+    /** Replaces the value of every JSON object member with this name, at any depth, with a placeholder. */
     public Builder redactJsonField(String name, String placeholder) {
       jsonFields.put(Objects.requireNonNull(name, "name"), requirePlaceholder(placeholder));
       return this;
@@ -362,6 +363,11 @@ public final class Redaction {
       return redactJsonPointer(pointer, placeholderFor(pointer));
     }
 
+    /**
+     * Replaces the JSON value at this pointer with a placeholder.
+     *
+     * @throws IllegalArgumentException when the pointer is malformed or empty (the whole body)
+     */
     public Builder redactJsonPointer(String pointer, String placeholder) {
       jsonPointers.put(Json.pointer(pointer), requirePlaceholder(placeholder));
       return this;
@@ -384,6 +390,7 @@ public final class Redaction {
       return placeholder;
     }
 
+    /** The immutable redaction. */
     public Redaction build() {
       return new Redaction(this);
     }
