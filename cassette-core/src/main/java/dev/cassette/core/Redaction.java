@@ -29,8 +29,9 @@ import java.util.Set;
  *       rather than leaked. {@link Builder#denyHeaders} switches to a denylist for users who want to keep
  *       more; it starts from {@link #DEFAULT_DENIED_HEADERS} and also drops every header whose name
  *       contains one of {@link #SENSITIVE_NAME_PARTS}.
- *   <li>Query parameters: the value of each named parameter is replaced by its placeholder, in the URL,
- *       in {@code form} and in a url-encoded request body. Names are compared ignoring case.
+ *   <li>Query parameters: the value of each named parameter is replaced by its placeholder, in the URL
+ *       (and {@code request_uri}), in {@code form} and in a url-encoded request body. Names are compared
+ *       ignoring case.
  *   <li>JSON bodies (request and response): the value of each named object member, at any depth, and of
  *       each JSON Pointer is replaced by its placeholder. A body is rewritten (compactly) only when it
  *       held such a value; otherwise its bytes are kept.
@@ -123,6 +124,9 @@ public final class Redaction {
     String url = replaceTexts(request.url(), true);
     url = QueryString.editUrl(url, this::redactPair);
     b.url(url);
+    if (!request.requestUri().isEmpty()) {
+      b.requestUri(QueryString.editUrl(replaceTexts(request.requestUri(), true), this::redactPair));
+    }
     b.headers(redactHeaders(request.headers()));
     b.trailer(redactHeaders(request.trailer()));
     b.form(redactForm(request.form()));

@@ -80,6 +80,8 @@ class RedactionTest {
     Request request = Redaction.defaults().redact(secretRequest());
     assertEquals("https://api.example.com/v1/chat?key=<KEY>&alt=sse", request.url());
     assertEquals(List.of("<KEY>"), request.form().get("key"));
+    Request serverSide = secretRequest().toBuilder().requestUri("/v1/chat?key=" + QUERY_KEY).build();
+    assertEquals("/v1/chat?key=<KEY>", Redaction.defaults().redact(serverSide).requestUri());
     assertEquals(List.of("sse"), request.form().get("alt"));
     assertTrue(request.body().text().contains("\"api_key\":\"<API_KEY>\""), request.body().text());
     assertEquals(request.body().length(), request.contentLength(), "content_length follows the rewritten body");
