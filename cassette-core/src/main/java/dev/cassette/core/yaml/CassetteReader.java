@@ -1,21 +1,249 @@
 package dev.cassette.core.yaml;
 
 import dev.cassette.core.Cassette;
+import dev.cassette.core.CassetteFormatException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
-/** Reads go-vcr v2 cassettes on snakeyaml-engine. */
+/**
+ * Reads go-vcr v2 cassettes (see {@code FORMAT.md}) with the decoding rules of Go's YAML library, so
+ * that every file go-vcr reads is read here to the same values.
+ *
+ * <p>Every problem with the input, from invalid UTF-8 to a misspelt key, is a
+ * {@link CassetteFormatException} naming the source, line and column; nothing else escapes for any
+ * input. Stricter than Go where Go is silently lossy: unknown keys, anchors and aliases, and more than
+ * one document are refused.
+ *
+ * <p>Immutable and thread-safe. Inputs larger than {@link #maxBytes()} are refused before they are
+ * parsed, so that a stray multi-gigabyte file fails fast instead of exhausting the heap.
+ */
 public final class CassetteReader {
+  /** 64 MiB: far above any real cassette (the largest in the fantasy corpus is 171 KB). */
+  public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+
+  /** Java arrays cannot be larger, and the stream path reads one byte past the limit. */
+  private static final long LARGEST_LIMIT = Integer.MAX_VALUE - 16;
+
+  private final long maxBytes;
+  private final LoadSettings settings;
+
+  /** A reader with the {@link #DEFAULT_MAX_BYTES} size limit. */
+  public CassetteReader() {
+    this(DEFAULT_MAX_BYTES);
+  }
+
+  private CassetteReader(long maxBytes) {
+    this.maxBytes = maxBytes;
+    // The code point limit guards snakeyaml's own reader; ours is the byte limit, checked first and
+    // never smaller, since UTF-8 needs at least one byte per code point.
+    this.settings = LoadSettings.builder()
+        .setCodePointLimit((int) maxBytes)
+        .setUseMarks(true)
+        .setParseComments(false)
+        .setMaxAliasesForCollections(0)
+        .build();
+  }
+
+  /**
+   * A reader that refuses inputs over {@code maxBytes} bytes.
+   *
+   * @throws IllegalArgumentException unless 1 &lt;= maxBytes &lt;= about 2 GiB
+   */
+  public CassetteReader withMaxBytes(long maxBytes) {
+    if (maxBytes < 1 || maxBytes > LARGEST_LIMIT) {
+      throw new IllegalArgumentException("maxBytes must be between 1 and " + LARGEST_LIMIT + ": " + maxBytes);
+    }
+    return new CassetteReader(maxBytes);
+  }
+
+  /** The largest input, in bytes, this reader accepts. */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /**
+   * Reads a cassette file; errors name the path as given.
+   *
+   * @throws CassetteFormatException when the file is not a valid version 2 cassette
+   * @throws IOException when the file cannot be read
+   */
   public Cassette read(Path file) throws IOException {
-    throw new UnsupportedOperationException("TODO");
+    String source = file.toString();
+    long size = Files.size(file);
+    if (size > maxBytes) throw tooLarge(source, size + " bytes");
+    byte[] bytes = Files.readAllBytes(file);
+    if (bytes.length > maxBytes) throw tooLarge(source, bytes.length + " bytes");
+    return read(bytes, source);
   }
 
+  /**
+   * Reads a cassette from a stream, which is read to its end (or just past the size limit) and not
+   * closed.
+   *
+   * @param source names the input in error messages
+   */
   public Cassette read(InputStream in, String source) throws IOException {
-    throw new UnsupportedOperationException("TODO");
+    byte[] bytes = in.readNBytes((int) maxBytes + 1);
+    if (bytes.length > maxBytes) throw tooLarge(source, "more than " + maxBytes + " bytes");
+    return read(bytes, source);
   }
 
+  /** Reads a cassette from YAML text. */
   public Cassette read(String yaml, String source) {
-    throw new UnsupportedOperationException("TODO");
+    if (yaml.length() > maxBytes) throw tooLarge(source, "at least " + yaml.length() + " bytes");
+    if ((long) yaml.length() * 3 > maxBytes) {
+      long size = utf8Length(yaml);
+      if (size > maxBytes) throw tooLarge(source, size + " bytes");
+    }
+    return parse(stripByteOrderMark(yaml), new Source(source));
+  }
+
+  private Cassette read(byte[] bytes, String source) {
+    return parse(stripByteOrderMark(utf8(bytes, source)), new Source(source));
+  }
+
+  private Cassette parse(String text, Source source) {
+    Optional<Node> root;
+    try {
+      StreamReader reader = new StreamReader(settings, text);
+      Composer composer = new Composer(settings, new GuardedParser(new ParserImpl(settings, reader), source));
+      root = composer.getSingleNode();
+    } catch (CassetteFormatException e) {
+      throw e;
+    } catch (MarkedYamlEngineException e) {
+      throw notYaml(source, e);
+    } catch (ReaderException e) {
+      int[] place = lineAndColumn(text, e.getPosition());
+      throw source.problem(place[0], place[1], "not valid YAML: " + readerProblem(e), e);
+    } catch (YamlEngineException e) {
+      throw source.problem(0, 0, "not valid YAML: " + e.getMessage(), e);
+    }
+    if (root.isEmpty()) {
+      throw source.problem("the file is empty; expected a go-vcr cassette: '---', 'version: 2' and"
+          + " 'interactions'");
+    }
+    return new CassetteDecoder(source).decode(root.get());
+  }
+
+  private static CassetteFormatException notYaml(Source source, MarkedYamlEngineException e) {
+    StringBuilder problem = new StringBuilder("not valid YAML: ").append(e.getProblem());
+    Optional<Mark> context = e.getContextMark();
+    if (e.getContext() != null && !e.getContext().isEmpty()) {
+      problem.append(" (").append(e.getContext());
+      context.ifPresent(m -> problem.append(" at line ").append(m.getLine() + 1)
+          .append(", column ").append(m.getColumn() + 1));
+      problem.append(')');
+    }
+    problem.append("; check the indentation, quoting and brackets here");
+    Optional<Mark> mark = e.getProblemMark().or(() -> context);
+    if (mark.isEmpty()) return source.problem(0, 0, problem.toString(), e);
+    return source.problem(mark.get().getLine() + 1, mark.get().getColumn() + 1, problem.toString(), e);
+  }
+
+  private static String readerProblem(ReaderException e) {
+    int codePoint = e.getCodePoint();
+    return String.format("the character U+%04X is not allowed in YAML; write it as an escape"
+        + " (\"\\u%04X\") inside a double-quoted string", codePoint, codePoint);
+  }
+
+  private CassetteFormatException tooLarge(String source, String size) {
+    return new CassetteFormatException(source, 0, 0, "the input is " + size + ", over this reader's limit"
+        + " of " + maxBytes + " bytes; to read it, raise the limit with"
+        + " new CassetteReader().withMaxBytes(n)");
+  }
+
+  /** Decodes strict UTF-8, as Go's YAML library requires; a bad byte is reported where it is. */
+  private static String utf8(byte[] bytes, String sourceName) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      int offset = firstBadByte(bytes);
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+      int column = before.codePointCount(0, before.length()) + 1;
+      throw new CassetteFormatException(sourceName, line, column, String.format("not UTF-8: found the"
+          + " byte 0x%02X; a cassette is UTF-8 text, and bytes that are not UTF-8 belong in a !!binary"
+          + " (base64) value", bytes[offset] & 0xFF), e);
+    }
+  }
+
+  private static int firstBadByte(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(4096);
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) return in.position();
+      if (result.isUnderflow()) return Math.max(0, bytes.length - 1);
+      out.clear();
+    }
+  }
+
+  private static String stripByteOrderMark(String text) {
+    return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+  }
+
+  private static long utf8Length(String text) {
+    long length = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) length++;
+      else if (c < 0x800) length += 2;
+      else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        length += 4;
+        i++;
+      } else length += 3;
+    }
+    return length;
+  }
+
+  /** The 1-based line and column of a code point index, as snakeyaml's reader counts them. */
+  private static int[] lineAndColumn(String text, int codePointIndex) {
+    int line = 1;
+    int column = 1;
+    int seen = 0;
+    for (int i = 0; i < text.length() && seen < codePointIndex; seen++) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new int[] {line, column};
   }
 }
