@@ -61,7 +61,6 @@ class SecretsTest {
 
   private static void assertNoSecret(Path cassette) throws Exception {
     String saved = Files.readString(cassette);
-    System.out.println("SAVED>>>\n" + saved);
     for (String secret : SECRETS) assertFalse(saved.contains(secret), secret + " leaked into\n" + saved);
     assertTrue(saved.contains("/v1/generate"), saved);
   }
