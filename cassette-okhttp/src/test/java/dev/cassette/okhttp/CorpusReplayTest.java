@@ -46,9 +46,9 @@ class CorpusReplayTest {
   }
 
   private static void replay(Path file) throws IOException {
-    Cassette cassette = Cassette.load(file);
     try (Recorder recorder = Recorder.builder(file).mode(Mode.REPLAY_ONLY).matcher(Matchers.methodUrlBody())
         .allowRepeats(true).build()) {
+      Cassette cassette = recorder.cassette();
       OkHttpClient client = BASE.newBuilder().addInterceptor(new CassetteInterceptor(recorder)).build();
       for (Interaction interaction : cassette.interactions()) {
         try (Response response = client.newCall(request(interaction.request())).execute()) {
