@@ -84,7 +84,7 @@ public final class CassetteInterceptor implements Interceptor {
     try {
       response = chain.proceed(live.toSend());
     } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "cassette: not recording " + call + ": the call failed", e);
+      LOG.log(Level.WARNING, "cassette: not recording " + call + ": the call failed: " + e);
       throw e;
     }
     long duration = System.nanoTime() - start;
@@ -104,7 +104,7 @@ public final class CassetteInterceptor implements Interceptor {
 
       @Override
       public void failed(IOException cause) {
-        LOG.log(Level.WARNING, "cassette: not recording " + call + ": reading the response body failed", cause);
+        LOG.log(Level.WARNING, "cassette: not recording " + call + ": reading the response body failed: " + cause);
       }
     });
     ResponseBody teed = ResponseBody.create(Okio.buffer(tee), body.contentType(), body.contentLength());
