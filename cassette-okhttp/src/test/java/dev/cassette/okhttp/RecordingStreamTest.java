@@ -179,6 +179,19 @@ class RecordingStreamTest {
     assertLoggedNotRecording("/gone");
   }
 
+  @Test
+  void bodyEndingAfterTheRecorderStoppedIsNotRecordedAndSaysWhy() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      server.enqueue(Reply.code(200).header("Content-Type", "text/plain").body("late"));
+      try (Response response = client.newCall(new Request.Builder().url(server.url("/late")).build()).execute()) {
+        recorder.stop();
+        assertEquals("late", response.body().string());
+      }
+    }
+    assertEquals(List.of(), Recording.load(cassette).interactions());
+    assertLoggedNotRecording("/late");
+  }
+
   private void assertLoggedNotRecording(String path) {
     synchronized (warnings) {
       assertTrue(warnings.stream().anyMatch(r -> r.getMessage().contains("not recording") && r.getMessage().contains(path)),
