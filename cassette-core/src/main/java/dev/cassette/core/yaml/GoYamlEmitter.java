@@ -1,6 +1,7 @@
 package dev.cassette.core.yaml;
 
 import dev.cassette.core.GoString;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -153,7 +154,7 @@ final class GoYamlEmitter {
   // ---- indentation (yaml_emitter_increase_indent, yaml_emitter_write_indent) ---------------------
 
   private void increaseIndent(boolean inSequenceItem, boolean compactSequence) {
-    if (depth == indents.length) indents = java.util.Arrays.copyOf(indents, depth * 2);
+    if (depth == indents.length) indents = Arrays.copyOf(indents, depth * 2);
     indents[depth++] = indent;
     if (indent < 0) {
       indent = 0;
