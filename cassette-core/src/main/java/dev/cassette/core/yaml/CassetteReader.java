@@ -137,40 +137,53 @@ public final class CassetteReader {
     return parse(stripByteOrderMark(utf8(bytes, source)), new Source(source));
   }
 
-  private Cassette parse(String text, Source source) {
-    Optional<Node> root = null;
-    while (root == null) {
+  private Cassette parse(String original, Source source) {
+    String text = original; // as Go reads it
+    boolean separatorsAsBreaks = false; // whether snakeyaml is given LineSeparators.asBreaks(text)
+    YamlEngineException firstFailure = null;
+    Optional<Node> root;
+    while (true) {
+      String scanned = separatorsAsBreaks ? LineSeparators.asBreaks(text) : text;
       try {
-        root = compose(text, source);
-      } catch (ScannerException e) {
-        Optional<String> rewritten = SeparatorEscapes.rewrite(text, e);
-        if (rewritten.isEmpty()) throw notYaml(source, e);
-        text = rewritten.get();
+        root = compose(scanned, source);
+        break;
+      } catch (YamlEngineException e) {
+        // Each retry removes an escape or turns separators into breaks, so this loop ends.
+        Optional<String> unescaped = e instanceof ScannerException scanner
+            ? SeparatorEscapes.rewrite(text, scanner) : Optional.empty();
+        if (unescaped.isPresent()) {
+          text = unescaped.get();
+        } else if (!separatorsAsBreaks && LineSeparators.present(text)) {
+          firstFailure = e;
+          separatorsAsBreaks = true;
+        } else {
+          throw problem(source, firstFailure != null ? firstFailure : e, text);
+        }
       }
     }
     if (root.isEmpty()) {
       throw source.problem(1, 1, "the file is empty; expected a go-vcr cassette: '---', 'version: 2' and"
           + " 'interactions'", null);
     }
-    return new CassetteDecoder(source).decode(root.get());
+    LineSeparators separators = new LineSeparators(text, separatorsAsBreaks);
+    return new CassetteDecoder(source, separators).decode(root.get());
   }
 
+  /** Composes one document; snakeyaml's exceptions escape, ours too. */
   private Optional<Node> compose(String text, Source source) {
-    try {
-      LoadSettings settings = text.length() < SMALL_BUFFER ? smallInput : largeInput;
-      StreamReader reader = new StreamReader(settings, text);
-      Composer composer = new Composer(settings, new GuardedParser(new ParserImpl(settings, reader), source));
-      return composer.getSingleNode();
-    } catch (CassetteFormatException | ScannerException e) {
-      throw e;
-    } catch (MarkedYamlEngineException e) {
-      throw notYaml(source, e);
-    } catch (ReaderException e) {
-      int[] place = lineAndColumn(text, e.getPosition());
-      throw source.problem(place[0], place[1], "not valid YAML: " + readerProblem(e), e);
-    } catch (YamlEngineException e) {
-      throw source.problem(0, 0, "not valid YAML: " + e.getMessage(), e);
+    LoadSettings settings = text.length() < SMALL_BUFFER ? smallInput : largeInput;
+    StreamReader reader = new StreamReader(settings, text);
+    Composer composer = new Composer(settings, new GuardedParser(new ParserImpl(settings, reader), source));
+    return composer.getSingleNode();
+  }
+
+  private static CassetteFormatException problem(Source source, YamlEngineException e, String text) {
+    if (e instanceof MarkedYamlEngineException marked) return notYaml(source, marked);
+    if (e instanceof ReaderException reader) {
+      int[] place = lineAndColumn(text, reader.getPosition());
+      return source.problem(place[0], place[1], "not valid YAML: " + readerProblem(reader), e);
     }
+    return source.problem(0, 0, "not valid YAML: " + e.getMessage(), e);
   }
 
   private static CassetteFormatException notYaml(Source source, MarkedYamlEngineException e) {
