@@ -162,7 +162,7 @@ public final class CassetteReader {
       }
     }
     if (root.isEmpty()) {
-      throw source.problem(1, 1, "the file is empty; expected a go-vcr cassette: '---', 'version: 2' and"
+      throw source.problem(1, 1, "the input is empty; expected a go-vcr cassette: '---', 'version: 2' and"
           + " 'interactions'", null);
     }
     LineSeparators separators = new LineSeparators(text, separatorsAsBreaks);

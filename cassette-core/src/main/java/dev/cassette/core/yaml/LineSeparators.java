@@ -10,7 +10,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  *
  * <ul>
  *   <li>a single-quoted string holding U+2028 is written with the separator as a line break followed
- *       by indentation, {@code 'a\u2028      b'}, which Go reads back as {@code a\u2028b};
+ *       by indentation ({@code 'a}, U+2028, then {@code       b'}), which Go reads back as {@code a},
+ *       U+2028, {@code b};
  *   <li>a literal block may hold a line that starts with a separator, which Go reads as an empty line
  *       whose break is that separator, but which ends the block for snakeyaml, so the file does not
  *       parse. Such files are parsed a second time with every separator turned into {@code \n}

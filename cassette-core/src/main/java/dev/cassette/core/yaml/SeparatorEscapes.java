@@ -10,7 +10,7 @@ import org.snakeyaml.engine.v2.exceptions.ScannerException;
  * which {@code \L} sits inside a double-quoted scalar (elsewhere it is a literal backslash and letter),
  * so this rewrites lazily: when the scanner stops at such an escape, the scalar it was scanning (whose
  * opening quote the error names) has all its {@code \L} and {@code \P} escapes replaced by the
- * equivalent {@code \u2028} and {@code \u2029}, and parsing starts again. Files without these escapes,
+ * equivalent {@code \u005Cu2028} and {@code \u005Cu2029}, and parsing starts again. Files without these escapes,
  * which is every real cassette seen so far, are parsed once.
  *
  * <p>The replacement is four characters longer than the escape, so a later error on the same line is
