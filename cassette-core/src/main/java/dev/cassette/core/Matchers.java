@@ -1,11 +1,128 @@
 package dev.cassette.core;
 
-/** Ready matcher parts. */
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Ready matcher parts, each indexable (see {@link Matcher#indexKey}), combined with {@link Matcher#and}:
+ *
+ * <pre>{@code
+ * Matcher m = Matchers.method().and(Matchers.urlIgnoringQueryParameters("ts")).and(Matchers.body());
+ * }</pre>
+ *
+ * <p>Bodies are compared after normalising CRLF to LF and, when both sides are JSON, as JSON values:
+ * object key order does not matter and numbers compare by value ({@code 1.0} equals {@code 1}).
+ */
 public final class Matchers {
   private Matchers() {}
 
-  /** The default: method, full URL and body (CRLF-normalised, JSON-aware). */
+  /** The default, as fantasy matches: method, full URL and body (CRLF-normalised, JSON-aware). */
   public static Matcher methodUrlBody() {
-    throw new UnsupportedOperationException("TODO");
+    return method().and(url()).and(body());
+  }
+
+  /** The HTTP method, exactly. */
+  public static Matcher method() {
+    return new FormMatcher("method", Request::method, null);
+  }
+
+  /** The full URL, query included, exactly as text. */
+  public static Matcher url() {
+    return new FormMatcher("url", Request::url, null);
+  }
+
+  /**
+   * The full URL without the named query parameters, for values that change on every run such as
+   * timestamps or nonces. Names are compared after URL-decoding, exactly.
+   */
+  public static Matcher urlIgnoringQueryParameters(String... names) {
+    Set<String> ignored = Set.of(names);
+    return new FormMatcher("url ignoring " + ignored,
+        request -> QueryString.editUrl(request.url(), (name, pair) -> ignored.contains(name) ? null : pair),
+        null);
+  }
+
+  /** The body: CRLF normalised to LF, then compared as JSON when both sides are JSON. */
+  public static Matcher body() {
+    return new FormMatcher("body", request -> bodyForm(request.body(), List.of()), Request::body);
+  }
+
+  /**
+   * The body as {@link #body()} compares it, without the values at these JSON Pointers (RFC 6901, e.g.
+   * {@code /metadata/request_id}) when it is JSON.
+   *
+   * @throws IllegalArgumentException when a pointer is malformed or empty (the whole body)
+   */
+  public static Matcher jsonBodyIgnoring(String... jsonPointers) {
+    List<JsonPointer> pointers = new ArrayList<>();
+    for (String p : jsonPointers) pointers.add(Json.pointer(p));
+    return new FormMatcher("body ignoring " + List.of(jsonPointers),
+        request -> bodyForm(request.body(), pointers), Request::body);
+  }
+
+  /**
+   * The values of these headers (names ignoring case), in order; an absent header equals an absent one.
+   * Only headers that {@link Redaction} keeps in the cassette can match.
+   */
+  public static Matcher headers(String... names) {
+    List<String> wanted = List.of(names);
+    return new FormMatcher("headers " + wanted, request -> {
+      List<List<String>> values = new ArrayList<>(wanted.size());
+      for (String name : wanted) values.add(request.headers().getIgnoreCase(name));
+      return values;
+    }, null);
+  }
+
+  /**
+   * The form of a body that matching compares: {@code t:} and the CRLF-normalised text, or {@code j:} and
+   * the canonical JSON. Bytes that are not UTF-8 stay as {@link GoString} escapes, so binary bodies
+   * compare exactly.
+   */
+  static String bodyForm(Body body, List<JsonPointer> ignored) {
+    if (body.isEmpty()) return "t:";
+    String text = body.goString().replace("\r\n", "\n");
+    JsonNode json = GoString.isValidUtf8(text) ? Json.parse(text) : null;
+    if (json == null) return "t:" + text;
+    if (!ignored.isEmpty()) Json.remove(json, ignored);
+    return "j:" + Json.canonical(json);
+  }
+
+  /**
+   * Requests match when they have equal forms. Forms of bodies are large and costly (a JSON parse), so
+   * for them the index key is the form's hash, which spares the index a second copy of every body, and
+   * requests with identical bodies, the usual case in a replay, match without computing forms.
+   */
+  private static final class FormMatcher implements Matcher {
+    private final String name;
+    private final Function<Request, Object> form;
+    /** The raw input of a costly form, or null when the form is cheap and is its own key. */
+    private final Function<Request, Object> costlyInput;
+
+    FormMatcher(String name, Function<Request, Object> form, Function<Request, Object> costlyInput) {
+      this.name = name;
+      this.form = form;
+      this.costlyInput = costlyInput;
+    }
+
+    @Override
+    public boolean matches(Request recorded, Request live) {
+      if (costlyInput != null && costlyInput.apply(recorded).equals(costlyInput.apply(live))) return true;
+      return form.apply(recorded).equals(form.apply(live));
+    }
+
+    @Override
+    public Object indexKey(Request request) {
+      Object value = form.apply(request);
+      return costlyInput != null ? (Object) value.hashCode() : value;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 }

@@ -1,71 +1,193 @@
 package dev.cassette.core;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Records HTTP interactions into a cassette file and replays them, independent of any HTTP client.
  * Client adapters (such as {@code dev.cassette.okhttp.CassetteInterceptor}) ask {@link #route(Request)}
  * what to do with each request and hand recorded exchanges to {@link #record(Request, Response)}.
  *
- * <p>Thread-safe. {@link #stop()} (or {@link #close()}) saves as the {@link Mode} says.
+ * <p>The {@link Mode} decides whether the file is loaded, whether unmatched requests reach the network
+ * and whether {@link #stop()} saves; see its table. Replay serves each loaded interaction once, the first
+ * unused one that matches in file order, unless {@linkplain Builder#allowRepeats repeats are allowed}.
+ * Interactions recorded during this session are not replayed in it: a request sent twice is recorded
+ * twice, as a fresh recording would hold it.
+ *
+ * <p>Every recorded exchange and every live request passes through the {@link Redaction} first, so no
+ * secret it knows reaches the file and a request carrying a real key still matches its redacted
+ * recording.
+ *
+ * <p>Thread-safe: requests may be routed and recorded from many threads; recorded interactions keep the
+ * order in which {@link #record} was called. Lookups use the matcher's index keys, so their cost does
+ * not grow with the cassette.
  */
 public final class Recorder implements AutoCloseable {
-  private Recorder() {}
+  private final Path path;
+  private final Mode mode;
+  private final Matcher matcher;
+  private final Redaction redaction;
+  private final Pacing pacing;
+  /** Unmatched requests go to the network and are recorded. */
+  private final boolean recording;
+  /** Requests are looked up in the loaded cassette first. */
+  private final boolean replaying;
+  private final boolean saveAtStop;
+  private final Layout layout;
+  private final FieldProfile profile;
+
+  private final Object lock = new Object();
+  /** Loaded interactions; guarded by {@link #lock}. */
+  private final InteractionIndex index;
+  /** Guarded by {@link #lock}. */
+  private final List<Interaction> recorded = new ArrayList<>();
+  /** Guarded by {@link #lock}. */
+  private boolean stopped;
+
+  private Recorder(Builder b, Cassette loaded, boolean fileExisted) {
+    this.path = b.path;
+    this.mode = b.mode;
+    this.matcher = b.matcher;
+    this.redaction = b.redaction;
+    this.pacing = b.pacing;
+    switch (mode) {
+      case RECORD_ONLY -> { recording = true; replaying = false; saveAtStop = true; }
+      case REPLAY_ONLY -> { recording = false; replaying = true; saveAtStop = false; }
+      case REPLAY_WITH_NEW_EPISODES -> { recording = true; replaying = true; saveAtStop = true; }
+      case RECORD_ONCE -> { recording = !fileExisted; replaying = fileExisted; saveAtStop = !fileExisted; }
+      case PASSTHROUGH -> { recording = false; replaying = false; saveAtStop = false; }
+      default -> throw new AssertionError(mode);
+    }
+    this.layout = loaded != null ? loaded.layout() : Layout.COMPACT;
+    this.profile = loaded != null ? loaded.profile() : FieldProfile.MODERN;
+    this.index = new InteractionIndex(
+        loaded != null ? loaded.interactions() : List.of(), matcher, redaction, b.allowRepeats);
+  }
 
   /** A builder for a recorder on this cassette file. */
   public static Builder builder(Path cassetteFile) {
-    throw new UnsupportedOperationException("TODO");
+    return new Builder(cassetteFile);
   }
 
   /** The cassette file. */
   public Path path() {
-    throw new UnsupportedOperationException("TODO");
+    return path;
   }
 
+  /** What this recorder does with the network and the file. */
   public Mode mode() {
-    throw new UnsupportedOperationException("TODO");
+    return mode;
   }
 
+  /** How fast client adapters deliver replayed responses. */
   public Pacing pacing() {
-    throw new UnsupportedOperationException("TODO");
+    return pacing;
   }
 
   /**
    * True when unmatched requests go to the real network and are recorded: tests use it to pass real
-   * credentials only while recording.
+   * credentials only while recording. True in {@link Mode#RECORD_ONLY}, {@link Mode#REPLAY_WITH_NEW_EPISODES}
+   * and in {@link Mode#RECORD_ONCE} when the file did not exist.
    */
   public boolean isRecording() {
-    throw new UnsupportedOperationException("TODO");
+    return recording;
   }
 
   /**
-   * Decides what to do with a live request.
+   * Decides what to do with a live request: replay a recorded interaction (now used), or send it to the
+   * network and record it or not.
    *
-   * @throws NoMatchingInteractionException when the mode allows only replay and nothing matches
+   * @throws NoMatchingInteractionException when the mode allows only replay and nothing matches; the
+   *     message names the cassette, the request, the nearest recorded ones and how to re-record
+   * @throws IllegalStateException after {@link #stop()}
    */
   public Route route(Request request) throws NoMatchingInteractionException {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(request, "request");
+    if (!replaying) {
+      synchronized (lock) {
+        checkOpen("route");
+      }
+      return Route.network(recording);
+    }
+    Request live = redaction.redact(request);
+    Object key = index.keyOf(live);
+    synchronized (lock) {
+      checkOpen("route");
+      Interaction hit = index.take(live, key);
+      if (hit != null) return Route.replay(hit);
+      if (recording) return Route.network(true);
+      throw new NoMatchingInteractionException(
+          new MismatchReport(path, mode, matcher, index).describe(live));
+    }
   }
 
-  /** Adds a completed live exchange to the cassette, after redaction. */
+  /**
+   * Adds a completed live exchange to the cassette, after canonicalizing header names as Go does and
+   * applying the {@link Redaction}. Called for requests whose {@link Route#shouldRecord()} is true.
+   *
+   * @throws IllegalStateException after {@link #stop()}, or when this recorder does not record
+   */
   public void record(Request request, Response response) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(response, "response");
+    Request cleanRequest = redaction.redact(canonicalHeaders(request));
+    Response cleanResponse = redaction.redact(canonicalHeaders(response));
+    synchronized (lock) {
+      checkOpen("record");
+      if (!recording) {
+        throw new IllegalStateException("recorder for " + path + " is in mode " + mode
+            + (mode == Mode.RECORD_ONCE ? " with an existing cassette" : "")
+            + " and does not record: only call record() when route() returned a Route that shouldRecord()");
+      }
+      recorded.add(Interaction.of(cleanRequest, cleanResponse));
+    }
   }
 
-  /** Recorded interactions that were loaded from the file and never replayed. */
+  /** Interactions loaded from the file that were never replayed, in file order. */
   public List<Interaction> unusedInteractions() {
-    throw new UnsupportedOperationException("TODO");
+    synchronized (lock) {
+      return index.unused();
+    }
   }
 
-  /** The cassette as it stands now: loaded interactions plus those recorded so far. */
+  /**
+   * The cassette as it stands now: loaded interactions plus those recorded so far, in the layout and
+   * field profile of the loaded file (compact and modern for a new one). In {@link Mode#RECORD_ONLY} and
+   * {@link Mode#PASSTHROUGH} nothing is loaded.
+   */
   public Cassette cassette() {
-    throw new UnsupportedOperationException("TODO");
+    synchronized (lock) {
+      Cassette.Builder b = Cassette.builder().layout(layout).profile(profile);
+      for (int i = 0; i < index.size(); i++) b.add(index.interaction(i));
+      recorded.forEach(b::add);
+      return b.build();
+    }
   }
 
-  /** Stops recording and saves the cassette as the mode says. Idempotent. */
+  /**
+   * Stops recording and saves the cassette as the mode says, atomically (see {@link Cassette#save}).
+   * Idempotent: later calls do nothing.
+   *
+   * @throws UncheckedIOException when the cassette cannot be saved; the file is then left as it was, and
+   *     the recorder is stopped all the same
+   */
   public void stop() {
-    throw new UnsupportedOperationException("TODO");
+    synchronized (lock) {
+      if (stopped) return;
+      stopped = true;
+      if (!saveAtStop) return;
+      Cassette cassette = cassette();
+      try {
+        cassette.save(path);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot save cassette " + path + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   /** Same as {@link #stop()}. */
@@ -74,19 +196,124 @@ public final class Recorder implements AutoCloseable {
     stop();
   }
 
-  public static final class Builder {
-    private Builder() {}
+  @Override
+  public String toString() {
+    return "Recorder(" + path + ", " + mode + ")";
+  }
 
-    public Builder mode(Mode mode) { throw new UnsupportedOperationException("TODO"); }
-    public Builder matcher(Matcher matcher) { throw new UnsupportedOperationException("TODO"); }
-    public Builder allowRepeats(boolean allowRepeats) { throw new UnsupportedOperationException("TODO"); }
-    public Builder redaction(Redaction redaction) { throw new UnsupportedOperationException("TODO"); }
-    public Builder pacing(Pacing pacing) { throw new UnsupportedOperationException("TODO"); }
+  private void checkOpen(String call) {
+    if (stopped) {
+      throw new IllegalStateException("recorder for " + path + " is stopped: " + call
+          + "() was called after stop() or close(); use a new Recorder for each test");
+    }
+  }
+
+  private static Request canonicalHeaders(Request request) {
+    return request.toBuilder()
+        .headers(canonical(request.headers()))
+        .trailer(canonical(request.trailer()))
+        .build();
+  }
+
+  private static Response canonicalHeaders(Response response) {
+    return response.toBuilder()
+        .headers(canonical(response.headers()))
+        .trailer(canonical(response.trailer()))
+        .build();
+  }
+
+  private static Multimap canonical(Multimap headers) {
+    if (headers.isEmpty()) return headers;
+    Multimap.Builder b = Multimap.builder();
+    headers.asMap().forEach((name, values) -> b.addAll(Multimap.canonicalHeaderName(name), values));
+    return b.build();
+  }
+
+  /**
+   * Configures a {@link Recorder}. Defaults: {@link Mode#RECORD_ONCE}, {@link Matchers#methodUrlBody()},
+   * no repeats, {@link Redaction#defaults()}, {@link Pacing#INSTANT}.
+   */
+  public static final class Builder {
+    private final Path path;
+    private Mode mode = Mode.RECORD_ONCE;
+    private Matcher matcher = Matchers.methodUrlBody();
+    private boolean allowRepeats;
+    private Redaction redaction = Redaction.defaults();
+    private Pacing pacing = Pacing.INSTANT;
+    private Cassette preloaded;
+
+    private Builder(Path path) {
+      this.path = Objects.requireNonNull(path, "cassetteFile");
+    }
+
+    /** The mode; {@link Mode#RECORD_ONCE} by default, as in go-vcr. */
+    public Builder mode(Mode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
 
     /**
+     * How a recorded request is found for a live one; {@link Matchers#methodUrlBody()} by default. Parts
+     * from {@link Matchers} keep lookups indexed; a matcher without index keys makes each lookup scan.
+     */
+    public Builder matcher(Matcher matcher) {
+      this.matcher = Objects.requireNonNull(matcher, "matcher");
+      return this;
+    }
+
+    /** When true, an interaction may answer any number of requests: the first match always wins. */
+    public Builder allowRepeats(boolean allowRepeats) {
+      this.allowRepeats = allowRepeats;
+      return this;
+    }
+
+    /** What is kept out of the cassette; {@link Redaction#defaults()} unless set. */
+    public Builder redaction(Redaction redaction) {
+      this.redaction = Objects.requireNonNull(redaction, "redaction");
+      return this;
+    }
+
+    /** How fast adapters deliver replayed responses; {@link Pacing#INSTANT} by default. */
+    public Builder pacing(Pacing pacing) {
+      this.pacing = Objects.requireNonNull(pacing, "pacing");
+      return this;
+    }
+
+    /**
+     * Uses this cassette as the file's content: the recorder behaves as if the file existed and held it,
+     * and does not read the file. For cassettes kept elsewhere (a classpath resource) and for tests.
+     * {@link Recorder#stop()} still saves to the path when the mode says so.
+     */
+    public Builder cassette(Cassette cassette) {
+      this.preloaded = Objects.requireNonNull(cassette, "cassette");
+      return this;
+    }
+
+    /**
+     * Loads the cassette file if the mode reads it.
+     *
      * @throws CassetteNotFoundException in {@link Mode#REPLAY_ONLY} when the file does not exist
      * @throws CassetteFormatException when the file exists and cannot be read
+     * @throws UncheckedIOException when the file exists and reading it fails
      */
-    public Recorder build() { throw new UnsupportedOperationException("TODO"); }
+    public Recorder build() {
+      boolean exists = preloaded != null || Files.exists(path);
+      if (mode == Mode.REPLAY_ONLY && !exists) {
+        throw new CassetteNotFoundException(path, "cassette not found: " + path.toAbsolutePath()
+            + " (mode " + mode + " never records). Record it first: run once with mode RECORD_ONCE or"
+            + " RECORD_ONLY, e.g. -Dcassette.mode=once or -Dcassette.mode=record, against the real service.");
+      }
+      boolean loads = exists && (mode == Mode.REPLAY_ONLY || mode == Mode.RECORD_ONCE
+          || mode == Mode.REPLAY_WITH_NEW_EPISODES);
+      Cassette loaded = loads ? preloaded : null;
+      if (loads && loaded == null) {
+        try {
+          loaded = Cassette.load(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read cassette " + path + ": " + e.getMessage(), e);
+        }
+      }
+      return new Recorder(this, loaded, exists);
+    }
   }
 }

@@ -1,11 +1,402 @@
 package dev.cassette.core;
 
-/** Keeps secrets out of cassette files: header allowlist by default, placeholders for query and JSON fields. */
-public final class Redaction {
-  private Redaction() {}
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
-  /** The default: keep only Accept, Content-Type and User-Agent headers. */
+/**
+ * Keeps secrets out of cassette files. A {@link Recorder} applies it to every exchange it records and,
+ * the same way, to every live request before matching, so that a request carrying a real key still
+ * matches a recording that holds only the placeholder (as Ruby VCR's {@code filter_sensitive_data}).
+ *
+ * <p>What it does, in this order:
+ * <ol>
+ *   <li>Literal replacements ({@link Builder#replaceText}): a known secret value becomes a placeholder in
+ *       the URL (also URL-encoded), header and form values and both bodies.
+ *   <li>Headers, on request, response and trailers: by default only an allowlist is kept
+ *       ({@code Accept}, {@code Content-Type}, {@code User-Agent}, plus {@link Builder#allowHeaders}), as
+ *       fantasy records, because a header nobody thought of (a signature, a session id) is then dropped
+ *       rather than leaked. {@link Builder#denyHeaders} switches to a denylist for users who want to keep
+ *       more; it starts from {@link #DEFAULT_DENIED_HEADERS} and also drops every header whose name
+ *       contains one of {@link #SENSITIVE_NAME_PARTS}.
+ *   <li>Query parameters: the value of each named parameter is replaced by its placeholder, in the URL
+ *       (and {@code request_uri}), in {@code form} and in a url-encoded request body. Names are compared
+ *       ignoring case.
+ *   <li>JSON bodies (request and response): the value of each named object member, at any depth, and of
+ *       each JSON Pointer is replaced by its placeholder. A body is rewritten (compactly) only when it
+ *       held such a value; otherwise its bytes are kept.
+ * </ol>
+ *
+ * <p>A placeholder not given explicitly is derived from the name: {@code api_key} and {@code apiKey}
+ * become {@code <API_KEY>}. Redacting an already redacted exchange changes nothing. When a rewrite
+ * changes a body's length, a {@code content_length} that equalled the old length follows it.
+ *
+ * <p>Immutable and thread-safe; build one with {@link #builder()} or {@link #toBuilder()}.
+ */
+public final class Redaction {
+  /** Headers the default allowlist keeps. */
+  public static final List<String> DEFAULT_ALLOWED_HEADERS = List.of("Accept", "Content-Type", "User-Agent");
+
+  /** Headers a denylist drops from the start: credentials, cookies and request signatures. */
+  public static final List<String> DEFAULT_DENIED_HEADERS = List.of(
+      "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "Api-Key",
+      "X-Goog-Api-Key", "X-Amz-Security-Token", "X-Amz-Date", "X-Amz-Content-Sha256", "X-Csrf-Token",
+      "X-Xsrf-Token", "Ocp-Apim-Subscription-Key", "Www-Authenticate", "Proxy-Authenticate");
+
+  /**
+   * A denylist also drops any header whose name contains one of these, ignoring case, so that vendor
+   * headers such as {@code X-Foo-Auth-Token} do not slip through.
+   */
+  public static final List<String> SENSITIVE_NAME_PARTS = List.of(
+      "auth", "token", "secret", "api-key", "apikey", "cookie", "signature", "password", "session");
+
+  /**
+   * Query parameters redacted by default: API keys as Google and others take them, OAuth tokens and
+   * the signature of AWS pre-signed and Azure SAS URLs.
+   */
+  public static final List<String> DEFAULT_QUERY_PARAMETERS = List.of(
+      "key", "api_key", "apikey", "access_token", "client_secret", "X-Amz-Signature",
+      "X-Amz-Credential", "X-Amz-Security-Token", "sig");
+
+  /** JSON members redacted by default, at any depth of a JSON body. */
+  public static final List<String> DEFAULT_JSON_FIELDS = List.of(
+      "api_key", "apiKey", "access_token", "refresh_token", "client_secret", "password");
+
+  private static final Redaction DEFAULTS = new Builder(true).build();
+  private static final Redaction NONE = new Builder(false).build();
+
+  private final boolean allowlist;
+  /** Lower-case header names: kept in allowlist mode, dropped in denylist mode. */
+  private final Set<String> headerNames;
+  private final boolean denySensitiveNames;
+  /** Lower-case parameter name to placeholder. */
+  private final Map<String, String> queryParameters;
+  private final Map<String, String> jsonFields;
+  private final Map<JsonPointer, String> jsonPointers;
+  private final Map<String, String> texts;
+
+  private Redaction(Builder b) {
+    this.allowlist = b.allowlist;
+    this.headerNames = Collections.unmodifiableSet(new LinkedHashSet<>(b.headerNames));
+    this.denySensitiveNames = b.denySensitiveNames;
+    this.queryParameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.queryParameters));
+    this.jsonFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.jsonFields));
+    this.jsonPointers = Collections.unmodifiableMap(new LinkedHashMap<>(b.jsonPointers));
+    this.texts = Collections.unmodifiableMap(new LinkedHashMap<>(b.texts));
+  }
+
+  /**
+   * The default: keep only Accept, Content-Type and User-Agent headers; redact
+   * {@link #DEFAULT_QUERY_PARAMETERS} and {@link #DEFAULT_JSON_FIELDS}.
+   */
   public static Redaction defaults() {
-    throw new UnsupportedOperationException("TODO");
+    return DEFAULTS;
+  }
+
+  /** Redacts nothing: every header and value is recorded as sent. */
+  public static Redaction none() {
+    return NONE;
+  }
+
+  /** A builder starting from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder(true);
+  }
+
+  /** A builder starting from this redaction. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The request as it may be written to a cassette; the same instance when nothing changes. */
+  public Request redact(Request request) {
+    Request.Builder b = request.toBuilder();
+    String url = replaceTexts(request.url(), true);
+    url = QueryString.editUrl(url, this::redactPair);
+    b.url(url);
+    if (!request.requestUri().isEmpty()) {
+      b.requestUri(QueryString.editUrl(replaceTexts(request.requestUri(), true), this::redactPair));
+    }
+    b.headers(redactHeaders(request.headers()));
+    b.trailer(redactHeaders(request.trailer()));
+    b.form(redactForm(request.form()));
+    Body body = replaceTexts(request.body());
+    String contentType = request.headers().firstIgnoreCase("Content-Type");
+    if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("application/x-www-form-urlencoded")
+        && body.isUtf8() && !queryParameters.isEmpty()) {
+      body = Body.ofGoString(QueryString.editQuery(body.goString(), this::redactPair));
+    }
+    body = redactJson(body);
+    b.body(body);
+    if (body.length() != request.body().length() && request.contentLength() == request.body().length()) {
+      b.contentLength(body.length());
+    }
+    Request redacted = b.build();
+    return redacted.equals(request) ? request : redacted;
+  }
+
+  /** The response as it may be written to a cassette; the same instance when nothing changes. */
+  public Response redact(Response response) {
+    Response.Builder b = response.toBuilder();
+    b.headers(redactHeaders(response.headers()));
+    b.trailer(redactHeaders(response.trailer()));
+    Body body = redactJson(replaceTexts(response.body()));
+    b.body(body);
+    if (body.length() != response.body().length() && response.contentLength() == response.body().length()) {
+      b.contentLength(body.length());
+    }
+    Response redacted = b.build();
+    return redacted.equals(response) ? response : redacted;
+  }
+
+  /** Both sides of an interaction redacted. */
+  public Interaction redact(Interaction interaction) {
+    Request request = redact(interaction.request());
+    Response response = redact(interaction.response());
+    return request == interaction.request() && response == interaction.response()
+        ? interaction
+        : Interaction.of(request, response);
+  }
+
+  private boolean keepsHeader(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (allowlist) return headerNames.contains(lower);
+    if (headerNames.contains(lower)) return false;
+    if (denySensitiveNames) {
+      for (String part : SENSITIVE_NAME_PARTS) {
+        if (lower.contains(part)) return false;
+      }
+    }
+    return true;
+  }
+
+  private Multimap redactHeaders(Multimap headers) {
+    if (headers.isEmpty()) return headers;
+    Multimap.Builder out = Multimap.builder();
+    headers.asMap().forEach((name, values) -> {
+      if (!keepsHeader(name)) return;
+      List<String> replaced = new ArrayList<>(values.size());
+      for (String value : values) replaced.add(replaceTexts(value, false));
+      out.addAll(name, replaced);
+    });
+    return out.build();
+  }
+
+  private Multimap redactForm(Multimap form) {
+    if (form.isEmpty()) return form;
+    Multimap.Builder out = Multimap.builder();
+    form.asMap().forEach((name, values) -> {
+      String placeholder = queryParameters.get(name.toLowerCase(Locale.ROOT));
+      List<String> replaced = new ArrayList<>(values.size());
+      for (String value : values) replaced.add(placeholder != null ? placeholder : replaceTexts(value, false));
+      out.addAll(name, replaced);
+    });
+    return out.build();
+  }
+
+  private String redactPair(String name, String rawPair) {
+    String placeholder = queryParameters.get(name.toLowerCase(Locale.ROOT));
+    return placeholder == null ? rawPair : QueryString.rawName(rawPair) + "=" + placeholder;
+  }
+
+  private String replaceTexts(String value, boolean alsoUrlEncoded) {
+    String out = value;
+    for (Map.Entry<String, String> e : texts.entrySet()) {
+      out = out.replace(e.getKey(), e.getValue());
+      if (alsoUrlEncoded) out = out.replace(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8), e.getValue());
+    }
+    return out;
+  }
+
+  private Body replaceTexts(Body body) {
+    if (texts.isEmpty() || body.isEmpty()) return body;
+    String text = body.goString();
+    String replaced = replaceTexts(text, false);
+    return replaced.equals(text) ? body : Body.ofGoString(replaced);
+  }
+
+  private Body redactJson(Body body) {
+    if (jsonFields.isEmpty() && jsonPointers.isEmpty() || body.isEmpty() || !body.isUtf8()) return body;
+    String text = body.text();
+    if (jsonPointers.isEmpty() && !mentionsJsonField(text)) return body;
+    JsonNode json = Json.parse(text);
+    if (json == null || !json.isContainerNode()) return body;
+    boolean changed = false;
+    for (Map.Entry<String, String> e : jsonFields.entrySet()) {
+      changed |= Json.replaceField(json, e.getKey(), e.getValue());
+    }
+    for (Map.Entry<JsonPointer, String> e : jsonPointers.entrySet()) {
+      changed |= Json.replace(json, e.getKey(), e.getValue());
+    }
+    return changed ? Body.ofText(Json.write(json)) : body;
+  }
+
+  /**
+   * Whether a redacted member name may occur: most bodies hold none, and then need no parse. A body with
+   * backslash-u escapes is always parsed, as a name may be spelt with them.
+   */
+  private boolean mentionsJsonField(String text) {
+    if (text.contains("\\u")) return true;
+    for (String name : jsonFields.keySet()) {
+      if (text.contains(name)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The placeholder for a name: upper case, words joined by underscores, in angle brackets
+   * ({@code apiKey}, {@code api-key} and {@code /auth/api_key} all give {@code <API_KEY>}).
+   */
+  static String placeholderFor(String name) {
+    String last = name.substring(name.lastIndexOf('/') + 1);
+    StringBuilder out = new StringBuilder("<");
+    for (int i = 0; i < last.length(); i++) {
+      char c = last.charAt(i);
+      boolean wordStart = Character.isUpperCase(c) && i > 0 && Character.isLowerCase(last.charAt(i - 1));
+      if (wordStart) out.append('_');
+      out.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+    }
+    return out.append('>').toString();
+  }
+
+  @Override
+  public String toString() {
+    return "Redaction(" + (allowlist ? "keep headers " : "drop headers ") + headerNames
+        + (denySensitiveNames ? " and names containing " + SENSITIVE_NAME_PARTS : "")
+        + ", query " + queryParameters.keySet() + ", json " + jsonFields.keySet() + " "
+        + jsonPointers.keySet() + ", " + texts.size() + " literal texts)";
+  }
+
+  /** Collects a {@link Redaction}. */
+  public static final class Builder {
+    private boolean allowlist;
+    private final Set<String> headerNames = new LinkedHashSet<>();
+    private boolean denySensitiveNames;
+    private final Map<String, String> queryParameters = new LinkedHashMap<>();
+    private final Map<String, String> jsonFields = new LinkedHashMap<>();
+    private final Map<JsonPointer, String> jsonPointers = new LinkedHashMap<>();
+    private final Map<String, String> texts = new LinkedHashMap<>();
+
+    private Builder(boolean defaults) {
+      allowlist = defaults;
+      if (defaults) {
+        allowHeaders(DEFAULT_ALLOWED_HEADERS.toArray(new String[0]));
+        DEFAULT_QUERY_PARAMETERS.forEach(this::redactQueryParameter);
+        DEFAULT_JSON_FIELDS.forEach(this::redactJsonField);
+      }
+    }
+
+    private Builder(Redaction r) {
+      allowlist = r.allowlist;
+      headerNames.addAll(r.headerNames);
+      denySensitiveNames = r.denySensitiveNames;
+      queryParameters.putAll(r.queryParameters);
+      jsonFields.putAll(r.jsonFields);
+      jsonPointers.putAll(r.jsonPointers);
+      texts.putAll(r.texts);
+    }
+
+    /**
+     * Keeps these headers too (names ignoring case).
+     *
+     * @throws IllegalStateException after {@link #denyHeaders}: a denylist keeps every other header anyway
+     */
+    public Builder allowHeaders(String... names) {
+      if (!allowlist) {
+        throw new IllegalStateException("allowHeaders() adds to the header allowlist, but this redaction uses a"
+            + " denylist (denyHeaders() or Redaction.none()); a denylist keeps every header it does not name");
+      }
+      for (String name : names) headerNames.add(name.toLowerCase(Locale.ROOT));
+      return this;
+    }
+
+    /**
+     * Keeps every header except these. Called on an allowlist (the default), it switches to a denylist
+     * starting from {@link #DEFAULT_DENIED_HEADERS} and {@link #SENSITIVE_NAME_PARTS}; on
+     * {@link Redaction#none()} it drops only the names given.
+     */
+    public Builder denyHeaders(String... names) {
+      if (allowlist) {
+        allowlist = false;
+        headerNames.clear();
+        DEFAULT_DENIED_HEADERS.forEach(name -> headerNames.add(name.toLowerCase(Locale.ROOT)));
+        denySensitiveNames = true;
+      }
+      for (String name : names) headerNames.add(name.toLowerCase(Locale.ROOT));
+      return this;
+    }
+
+    /** Replaces the value of this query parameter (and form field) with a placeholder derived from its name. */
+    public Builder redactQueryParameter(String name) {
+      return redactQueryParameter(name, placeholderFor(name));
+    }
+
+    /** Replaces the value of this query parameter (and form field), named ignoring case, with a placeholder. */
+    public Builder redactQueryParameter(String name, String placeholder) {
+      queryParameters.put(name.toLowerCase(Locale.ROOT), requirePlaceholder(placeholder));
+      return this;
+    }
+
+    /** Replaces the value of every JSON object member with this name, at any depth. */
+    public Builder redactJsonField(String name) {
+      return redactJsonField(name, placeholderFor(name));
+    }
+
+    /** Replaces the value of every JSON object member with this name, at any depth, with a placeholder. */
+    public Builder redactJsonField(String name, String placeholder) {
+      jsonFields.put(Objects.requireNonNull(name, "name"), requirePlaceholder(placeholder));
+      return this;
+    }
+
+    /**
+     * Replaces the JSON value at this pointer (RFC 6901, e.g. {@code /auth/token}).
+     *
+     * @throws IllegalArgumentException when the pointer is malformed or empty (the whole body)
+     */
+    public Builder redactJsonPointer(String pointer) {
+      return redactJsonPointer(pointer, placeholderFor(pointer));
+    }
+
+    /**
+     * Replaces the JSON value at this pointer with a placeholder.
+     *
+     * @throws IllegalArgumentException when the pointer is malformed or empty (the whole body)
+     */
+    public Builder redactJsonPointer(String pointer, String placeholder) {
+      jsonPointers.put(Json.pointer(pointer), requirePlaceholder(placeholder));
+      return this;
+    }
+
+    /**
+     * Replaces a known secret value wherever it appears: URL (also URL-encoded), header and form values,
+     * request and response bodies. Use it for a token read from the environment. A null or empty secret
+     * is ignored, so that the same configuration serves replay runs where the variable is unset.
+     */
+    public Builder replaceText(String secret, String placeholder) {
+      requirePlaceholder(placeholder);
+      if (secret != null && !secret.isEmpty()) texts.put(secret, placeholder);
+      return this;
+    }
+
+    private static String requirePlaceholder(String placeholder) {
+      Objects.requireNonNull(placeholder, "placeholder");
+      if (placeholder.isEmpty()) throw new IllegalArgumentException("placeholder is empty");
+      return placeholder;
+    }
+
+    /** The immutable redaction. */
+    public Redaction build() {
+      return new Redaction(this);
+    }
   }
 }

@@ -1,0 +1,129 @@
+package dev.cassette.okhttp;
+
+import dev.cassette.core.Interaction;
+import dev.cassette.core.NoMatchingInteractionException;
+import dev.cassette.core.Pacing;
+import dev.cassette.core.Recorder;
+import dev.cassette.core.Route;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Okio;
+
+/**
+ * Records OkHttp traffic into a cassette and replays it, as its {@link Recorder} decides per request.
+ *
+ * <pre>{@code
+ * Recorder recorder = Recorder.builder(Path.of("src/test/resources/cassettes/chat.yaml"))
+ *     .mode(Mode.REPLAY_ONLY).matcher(Matchers.methodUrlBody()).build();
+ * OkHttpClient client = new OkHttpClient.Builder()
+ *     .addInterceptor(new CassetteInterceptor(recorder))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Install it as an <em>application</em> interceptor ({@code addInterceptor}). It then sees each call
+ * once, as the application made it, and records the final response: after redirects are followed and
+ * a gzip body is transparently decompressed. A redirected call is recorded as one interaction, the
+ * original request with the final response, and replays without any redirect.
+ *
+ * <p><b>Replay</b> answers from the cassette without opening a socket; in {@code REPLAY_ONLY} a request
+ * that nothing matches fails with {@link NoMatchingInteractionException}, an {@link IOException}, so
+ * it surfaces where a network failure would. A {@code text/event-stream} body arrives one event per
+ * read, as from a live server. With {@link Pacing#RECORDED} each response waits for its recorded time to
+ * headers.
+ *
+ * <p><b>Recording</b> streams the body to the caller as it arrives and keeps a copy. The interaction
+ * is recorded when the caller reads the body to its end or closes it (a body closed early is read to
+ * its end first), so always close response bodies, as OkHttp requires anyway. A call that fails or is
+ * canceled before its body ends records nothing; the reason is logged. Request bodies are read once
+ * into memory and sent from that copy, so one-shot bodies work; duplex bodies go to the network untouched
+ * and are recorded as empty with unknown length.
+ */
+public final class CassetteInterceptor implements Interceptor {
+  private static final System.Logger LOG = System.getLogger(CassetteInterceptor.class.getName());
+
+  private final Recorder recorder;
+
+  public CassetteInterceptor(Recorder recorder) {
+    this.recorder = Objects.requireNonNull(recorder, "recorder");
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    LiveRequest live = LiveRequest.capture(chain.request());
+    Route route = recorder.route(live.recorded());
+    if (route.isReplay()) return replay(chain, route.interaction());
+    if (!route.shouldRecord()) return chain.proceed(live.toSend());
+    return record(chain, live);
+  }
+
+  private Response replay(Chain chain, Interaction interaction) throws IOException {
+    if (recorder.pacing() == Pacing.RECORDED) {
+      long nanos = interaction.response().duration().toNanos();
+      try {
+        if (nanos > 0) TimeUnit.NANOSECONDS.sleep(nanos);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        InterruptedIOException interrupted = new InterruptedIOException("interrupted while pacing a replayed response");
+        interrupted.initCause(e);
+        throw interrupted;
+      }
+    }
+    return ReplayedResponse.build(chain.request(), interaction.response());
+  }
+
+  private Response record(Chain chain, LiveRequest live) throws IOException {
+    String call = live.recorded().method() + " " + live.recorded().url();
+    long start = System.nanoTime();
+    Response response;
+    try {
+      response = chain.proceed(live.toSend());
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "cassette: not recording " + call + ": the call failed: " + e);
+      throw e;
+    }
+    long duration = System.nanoTime() - start;
+    dev.cassette.core.Response.Builder head = RecordedResponse.head(response, duration);
+
+    ResponseBody body = response.body();
+    if (body == null || !promisesBody(live.toSend(), response)) {
+      // Nothing will ever be read from it: record now rather than when the caller closes it.
+      recorder.record(live.recorded(), RecordedResponse.complete(head, new byte[0]));
+      return response;
+    }
+    TeeSource tee = new TeeSource(body.source(), new TeeSource.Listener() {
+      @Override
+      public void complete(byte[] bytes) {
+        try {
+          recorder.record(live.recorded(), RecordedResponse.complete(head, bytes));
+        } catch (IllegalStateException e) {
+          // The recorder was stopped while this body was still open: the caller's read must not fail
+          // for it, but the missing interaction must not go unnoticed either.
+          LOG.log(Level.WARNING, "cassette: not recording " + call + ": " + e.getMessage());
+        }
+      }
+
+      @Override
+      public void failed(IOException cause) {
+        LOG.log(Level.WARNING, "cassette: not recording " + call + ": reading the response body failed: " + cause);
+      }
+    });
+    ResponseBody teed = ResponseBody.create(Okio.buffer(tee), body.contentType(), body.contentLength());
+    return response.newBuilder().body(teed).build();
+  }
+
+  /** OkHttp's rule for a response that has a body on the wire. */
+  private static boolean promisesBody(okhttp3.Request request, Response response) {
+    if (request.method().equals("HEAD")) return false;
+    int code = response.code();
+    if ((code < 100 || code >= 200) && code != 204 && code != 304) {
+      return !"0".equals(response.header("Content-Length"));
+    }
+    return false;
+  }
+}

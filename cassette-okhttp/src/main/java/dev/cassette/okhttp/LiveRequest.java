@@ -1,0 +1,104 @@
+package dev.cassette.okhttp;
+
+import dev.cassette.core.Body;
+import dev.cassette.core.GoString;
+import dev.cassette.core.Multimap;
+import dev.cassette.core.Request;
+import java.io.IOException;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okio.Buffer;
+
+/**
+ * A caller's request as the cassette sees it ({@link #recorded()}) and as it goes to the network
+ * ({@link #toSend()}). The body is read once and both sides use those bytes.
+ */
+final class LiveRequest {
+  private final okhttp3.Request toSend;
+  private final Request recorded;
+
+  private LiveRequest(okhttp3.Request toSend, Request recorded) {
+    this.toSend = toSend;
+    this.recorded = recorded;
+  }
+
+  /** The request to hand to the network: the original, its body replaced by the buffered copy. */
+  okhttp3.Request toSend() {
+    return toSend;
+  }
+
+  /** The request in cassette form: what a matcher compares and what gets recorded. */
+  Request recorded() {
+    return recorded;
+  }
+
+  /**
+   * Reads the request's body (once) and describes the request as go-vcr would: protocol
+   * {@code HTTP/1.1}, canonical header names, {@code form} from the query and a url-encoded body.
+   * A duplex body streams while the response arrives, so it cannot be read up front: it goes to the
+   * network untouched and is recorded as an empty body of unknown length (-1).
+   */
+  static LiveRequest capture(okhttp3.Request request) throws IOException {
+    RequestBody body = request.body();
+    okhttp3.Request toSend = request;
+    byte[] bytes = new byte[0];
+    long contentLength = 0;
+    if (body != null && body.isDuplex()) {
+      contentLength = -1;
+    } else if (body != null) {
+      Buffer buffer = new Buffer();
+      body.writeTo(buffer);
+      bytes = buffer.readByteArray();
+      contentLength = bytes.length;
+      toSend = request.newBuilder()
+          .method(request.method(), new BufferedRequestBody(body.contentType(), body.contentLength(), bytes))
+          .build();
+    }
+
+    Request recorded = Request.builder()
+        .protocol("HTTP/1.1")
+        .contentLength(contentLength)
+        .host("")
+        .body(Body.of(bytes))
+        .form(form(request, body, bytes))
+        .headers(headers(request.headers(), body))
+        .url(request.url().toString())
+        .method(request.method())
+        .build();
+    return new LiveRequest(toSend, recorded);
+  }
+
+  /**
+   * The headers as sent, with canonical names. OkHttp sends the body's content type as a
+   * {@code Content-Type} header it adds after application interceptors run, so it is added here
+   * too when the caller did not set one: go-vcr sees it in Go, where callers set it themselves.
+   */
+  private static Multimap headers(Headers headers, RequestBody body) {
+    Multimap.Builder out = Multimap.builder();
+    for (int i = 0; i < headers.size(); i++) {
+      out.add(Multimap.canonicalHeaderName(headers.name(i)), headers.value(i));
+    }
+    MediaType contentType = body == null ? null : body.contentType();
+    if (contentType != null && headers.get("Content-Type") == null) {
+      out.add("Content-Type", contentType.toString());
+    }
+    return out.build();
+  }
+
+  /** Go's {@code Request.ParseForm}: url-encoded body parameters of POST, PUT and PATCH, then the query's. */
+  private static Multimap form(okhttp3.Request request, RequestBody body, byte[] bytes) {
+    Multimap.Builder form = Multimap.builder();
+    String method = request.method();
+    if (body != null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
+      String contentType = request.header("Content-Type");
+      MediaType mediaType = contentType != null ? MediaType.parse(contentType) : body.contentType();
+      if (mediaType != null && mediaType.type().equalsIgnoreCase("application")
+          && mediaType.subtype().equalsIgnoreCase("x-www-form-urlencoded")) {
+        FormValues.parse(GoString.decode(bytes), form);
+      }
+    }
+    FormValues.parse(request.url().encodedQuery(), form);
+    return form.build();
+  }
+}

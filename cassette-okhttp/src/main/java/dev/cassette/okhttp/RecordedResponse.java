@@ -1,0 +1,66 @@
+package dev.cassette.okhttp;
+
+import dev.cassette.core.Body;
+import dev.cassette.core.GoDuration;
+import dev.cassette.core.Multimap;
+import dev.cassette.core.Response;
+import java.util.List;
+import okhttp3.Headers;
+
+/**
+ * Describes a live OkHttp response in cassette form, as Go's {@code http.Response} would have held it:
+ * canonical header names, {@code Transfer-Encoding} moved out of the headers into
+ * {@code transfer_encoding}, and {@code uncompressed} with an unknown length where OkHttp transparently
+ * un-gzipped the body (Go's transport does the same).
+ */
+final class RecordedResponse {
+  private RecordedResponse() {}
+
+  /** Everything but the body, known once the headers have arrived. */
+  static Response.Builder head(okhttp3.Response response, long durationNanos) {
+    okhttp3.Response network = response.networkResponse() != null ? response.networkResponse() : response;
+    boolean uncompressed = "gzip".equalsIgnoreCase(network.header("Content-Encoding"))
+        && response.header("Content-Encoding") == null;
+    boolean chunked = network.headers("Transfer-Encoding").stream()
+        .anyMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains("chunked"));
+
+    Response.Builder head = Response.builder()
+        .protocol(ProtocolText.of(response.protocol()))
+        .contentLength(uncompressed ? -1 : contentLength(response))
+        .uncompressed(uncompressed)
+        .headers(headers(response.headers()))
+        .code(response.code())
+        .duration(GoDuration.ofNanos(durationNanos));
+    if (chunked) head.transferEncoding(List.of("chunked"));
+    // HTTP/2 has no reason phrase; Go fills the status text from the code, which the builder does when
+    // no status is set.
+    if (!response.message().isEmpty()) head.status(response.code() + " " + response.message());
+    return head;
+  }
+
+  /** The finished response: {@code head} plus the whole body. */
+  static Response complete(Response.Builder head, byte[] body) {
+    return head.body(Body.of(body)).build();
+  }
+
+  private static long contentLength(okhttp3.Response response) {
+    String value = response.header("Content-Length");
+    if (value == null) return -1;
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static Multimap headers(Headers headers) {
+    Multimap.Builder out = Multimap.builder();
+    for (int i = 0; i < headers.size(); i++) {
+      String name = Multimap.canonicalHeaderName(headers.name(i));
+      // Go's transport moves Transfer-Encoding out of the header map into its own field.
+      if (name.equals("Transfer-Encoding")) continue;
+      out.add(name, headers.value(i));
+    }
+    return out.build();
+  }
+}

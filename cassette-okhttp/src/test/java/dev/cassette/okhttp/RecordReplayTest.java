@@ -1,0 +1,202 @@
+package dev.cassette.okhttp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cassette.core.Cassette;
+import dev.cassette.core.Interaction;
+import dev.cassette.core.Mode;
+import dev.cassette.core.Recorder;
+import dev.cassette.okhttp.Recording.Exchange;
+import dev.cassette.okhttp.testserver.Reply;
+import dev.cassette.okhttp.testserver.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.zip.GZIPOutputStream;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Records a call against a loopback server, shuts the server down, and replays the call from the saved
+ * cassette: the caller must not be able to tell the two apart.
+ */
+class RecordReplayTest {
+  private static final MediaType JSON = MediaType.parse("application/json");
+
+  @TempDir Path dir;
+
+  private Path cassette;
+  private Exchange live;
+  private Exchange replayed;
+
+  /** Records {@code requestFor}'s call against {@code replies}, then replays it with the server gone. */
+  private Cassette recordThenReplay(Function<HttpUrl, Request> requestFor, Reply... replies) throws Exception {
+    cassette = dir.resolve("cassette.yaml");
+    Request request;
+    try (TestServer server = TestServer.start()) {
+      for (Reply reply : replies) server.enqueue(reply);
+      request = requestFor.apply(server.url("/"));
+      try (Recorder recorder = Recording.recorder(cassette, Mode.RECORD_ONLY)) {
+        live = Exchange.of(Recording.client(recorder), request);
+      }
+      assertEquals(replies.length, server.requestCount());
+    }
+    try (Recorder recorder = Recording.recorder(cassette, Mode.REPLAY_ONLY)) {
+      replayed = Exchange.of(Recording.client(recorder), request);
+    }
+    assertEquals(live.code(), replayed.code());
+    assertEquals(live.message(), replayed.message());
+    assertEquals(live.protocol(), replayed.protocol());
+    assertArrayEquals(live.body(), replayed.body());
+    assertHeadersAsLive();
+    Cassette saved = Recording.load(cassette);
+    assertEquals(1, saved.interactions().size());
+    return saved;
+  }
+
+  /** Every header the cassette kept replays with the live values (redaction may keep fewer). */
+  private void assertHeadersAsLive() {
+    for (String name : replayed.headers().names()) {
+      assertEquals(live.headers().values(name), replayed.headers().values(name), name);
+    }
+    assertEquals(live.headers().get("Content-Type"), replayed.headers().get("Content-Type"));
+  }
+
+  private static Request get(HttpUrl base, String path) {
+    return new Request.Builder().url(base.resolve(path)).build();
+  }
+
+  @Test
+  void json() throws Exception {
+    String body = "{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":{\"content\":\"héllo\"}}]}";
+    Cassette saved = recordThenReplay(
+        url -> new Request.Builder().url(url.resolve("/v1/chat/completions"))
+            .post(RequestBody.create("{\"model\":\"m\"}", JSON)).build(),
+        Reply.code(200).header("Content-Type", "application/json").body(body));
+    assertEquals(body, new String(replayed.body(), StandardCharsets.UTF_8));
+    Interaction interaction = saved.interactions().get(0);
+    assertEquals("POST", interaction.request().method());
+    assertEquals("{\"model\":\"m\"}", interaction.request().body().text());
+    assertEquals(13, interaction.request().contentLength());
+    assertEquals("HTTP/1.1", interaction.response().proto());
+    assertEquals(body.getBytes(StandardCharsets.UTF_8).length, interaction.response().contentLength());
+    assertEquals("200 OK", interaction.response().status());
+  }
+
+  @Test
+  void serverSentEventsDataOnly() throws Exception {
+    String stream = "data: {\"delta\":\"a\"}\n\ndata: {\"delta\":\"b\"}\n\ndata: [DONE]\n\n";
+    recordThenReplay(url -> get(url, "/stream"),
+        Reply.code(200).header("Content-Type", "text/event-stream").body(stream).chunked(16));
+    assertEquals(stream, new String(replayed.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void serverSentEventsWithEventNames() throws Exception {
+    String stream = "event: message_start\ndata: {\"type\":\"message_start\"}\n\n"
+        + "event: content_block_delta\ndata: {\"text\":\"hi\"}\n\n"
+        + "event: message_stop\ndata: {}\n\n";
+    recordThenReplay(url -> get(url, "/v1/messages"),
+        Reply.code(200).header("Content-Type", "text/event-stream; charset=utf-8").body(stream));
+    assertEquals(stream, new String(replayed.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void binary() throws Exception {
+    byte[] body = new byte[4096];
+    for (int i = 0; i < body.length; i++) body[i] = (byte) (i * 7 + 0x80);
+    recordThenReplay(url -> get(url, "/blob"),
+        Reply.code(200).header("Content-Type", "application/vnd.amazon.eventstream").body(body));
+    assertArrayEquals(body, replayed.body());
+  }
+
+  @Test
+  void gzipIsRecordedUncompressed() throws Exception {
+    String text = "{\"text\":\"" + "compressible ".repeat(200) + "\"}";
+    ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    Cassette saved = recordThenReplay(url -> get(url, "/gz"),
+        Reply.code(200).header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+            .body(gzipped.toByteArray()));
+    assertEquals(text, new String(replayed.body(), StandardCharsets.UTF_8));
+    assertTrue(saved.interactions().get(0).response().uncompressed());
+    assertEquals(-1, saved.interactions().get(0).response().contentLength());
+    assertEquals(text, saved.interactions().get(0).response().body().text());
+  }
+
+  @Test
+  void emptyBody() throws Exception {
+    Cassette saved = recordThenReplay(url -> get(url, "/empty"), Reply.code(200).body(""));
+    assertEquals(0, replayed.body().length);
+    assertEquals(0, saved.interactions().get(0).response().contentLength());
+  }
+
+  @Test
+  void head() throws Exception {
+    Cassette saved = recordThenReplay(url -> new Request.Builder().url(url.resolve("/doc")).head().build(),
+        Reply.code(200).header("Content-Type", "text/plain"));
+    assertEquals(0, replayed.body().length);
+    assertEquals("HEAD", saved.interactions().get(0).request().method());
+  }
+
+  @Test
+  void noContent() throws Exception {
+    recordThenReplay(url -> new Request.Builder().url(url.resolve("/item/1")).delete().build(), Reply.code(204));
+    assertEquals(204, replayed.code());
+    assertEquals(0, replayed.body().length);
+  }
+
+  /**
+   * An application interceptor sees the call once: the cassette holds the original request with the
+   * final response, and the replay answers without any redirect.
+   */
+  @Test
+  void redirectIsRecordedAsTheOriginalRequestWithTheFinalResponse() throws Exception {
+    Cassette saved = recordThenReplay(url -> get(url, "/old"),
+        Reply.code(302).header("Location", "/new").body(""),
+        Reply.code(200).header("Content-Type", "text/plain").body("moved here"));
+    Interaction interaction = saved.interactions().get(0);
+    assertTrue(interaction.request().url().endsWith("/old"), interaction.request().url());
+    assertEquals(200, interaction.response().code());
+    assertEquals("moved here", new String(replayed.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void chunked() throws Exception {
+    String body = "0123456789".repeat(100);
+    Cassette saved = recordThenReplay(url -> get(url, "/chunks"),
+        Reply.code(200).header("Content-Type", "text/plain").body(body).chunked(64));
+    assertEquals(body, new String(replayed.body(), StandardCharsets.UTF_8));
+    assertEquals(List.of("chunked"), saved.interactions().get(0).response().transferEncoding());
+    assertEquals(-1, saved.interactions().get(0).response().contentLength());
+    assertFalse(saved.interactions().get(0).response().headers().names().stream()
+        .anyMatch(name -> name.toLowerCase(Locale.ROOT).equals("transfer-encoding")));
+  }
+
+  @Test
+  void clientError() throws Exception {
+    recordThenReplay(url -> get(url, "/missing"),
+        Reply.code(404).header("Content-Type", "application/json").body("{\"error\":\"not found\"}"));
+    assertEquals(404, replayed.code());
+  }
+
+  @Test
+  void serverError() throws Exception {
+    recordThenReplay(url -> get(url, "/boom"),
+        Reply.code(503).header("Content-Type", "text/plain").header("Retry-After", "3").body("overloaded"));
+    assertEquals(503, replayed.code());
+  }
+}

@@ -1,0 +1,93 @@
+package dev.cassette.okhttp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cassette.core.Matchers;
+import dev.cassette.core.Mode;
+import dev.cassette.core.Recorder;
+import dev.cassette.core.Redaction;
+import dev.cassette.okhttp.testserver.Reply;
+import dev.cassette.okhttp.testserver.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Credentials sent and received while recording never reach the cassette file. */
+class SecretsTest {
+  private static final List<String> SECRETS = List.of(
+      "sk-bearer-0123456789", "xapikey-0123456789", "session-cookie-0123456789", "set-cookie-0123456789",
+      "query-key-0123456789", "json-api-key-0123456789", "response-token-0123456789");
+
+  @TempDir Path dir;
+
+  /** The request recorded last, secrets included. */
+  private Request sent;
+
+  private Path record(Redaction redaction) throws Exception {
+    Path cassette = dir.resolve("secrets.yaml");
+    try (TestServer server = TestServer.start();
+        Recorder recorder = Recorder.builder(cassette).mode(Mode.RECORD_ONLY).matcher(Matchers.methodUrlBody())
+            .redaction(redaction).build()) {
+      server.enqueue(Reply.code(200)
+          .header("Content-Type", "application/json")
+          .header("Set-Cookie", "sid=set-cookie-0123456789; HttpOnly")
+          .body("{\"ok\":true,\"access_token\":\"response-token-0123456789\"}"));
+      Request request = new Request.Builder()
+          .url(server.url("/v1/generate?key=query-key-0123456789&alt=sse"))
+          .header("Authorization", "Bearer sk-bearer-0123456789")
+          .header("x-api-key", "xapikey-0123456789")
+          .header("Cookie", "sid=session-cookie-0123456789")
+          .post(RequestBody.create("{\"prompt\":\"hi\",\"api_key\":\"json-api-key-0123456789\"}",
+              MediaType.parse("application/json")))
+          .build();
+      sent = request;
+      try (Response response = Recording.client(recorder).newCall(request).execute()) {
+        assertTrue(response.body().string().contains("response-token-0123456789"),
+            "the caller still sees the live response");
+      }
+      assertEquals("Bearer sk-bearer-0123456789", server.takeRequest().headers().get("Authorization"),
+          "the server still gets the credentials");
+    }
+    return cassette;
+  }
+
+  private static void assertNoSecret(Path cassette) throws Exception {
+    String saved = Files.readString(cassette);
+    for (String secret : SECRETS) assertFalse(saved.contains(secret), secret + " leaked into\n" + saved);
+    assertTrue(saved.contains("/v1/generate"), saved);
+  }
+
+  @Test
+  void defaultRedactionKeepsNoSecret() throws Exception {
+    assertNoSecret(record(Redaction.defaults()));
+  }
+
+  @Test
+  void denylistRedactionKeepsNoSecretButOtherHeaders() throws Exception {
+    Path cassette = record(Redaction.builder().denyHeaders().build());
+    assertNoSecret(cassette);
+    assertTrue(Files.readString(cassette).contains("Content-Length"), "a denylist keeps harmless headers");
+  }
+
+  /** The recorder redacts a live request the same way before matching, so real credentials still match. */
+  @Test
+  void redactedCassetteReplaysForTheRequestWithRealSecrets() throws Exception {
+    Path cassette = record(Redaction.defaults());
+    try (Recorder recorder = Recorder.builder(cassette).mode(Mode.REPLAY_ONLY).matcher(Matchers.methodUrlBody())
+        .build()) {
+      try (Response response = Recording.client(recorder).newCall(sent).execute()) {
+        String body = response.body().string();
+        assertTrue(body.startsWith("{\"ok\":true"), body);
+        assertFalse(body.contains("response-token-0123456789"), body);
+      }
+    }
+  }
+}
