@@ -51,19 +51,23 @@ public final class CassetteReader {
   private static final int SMALL_BUFFER = 8 * 1024;
   private static final int LARGE_BUFFER = 64 * 1024;
 
+  /** Built once: {@code Cassette.load} and {@code Cassette.parse} make a default reader per call. */
+  private static final LoadSettings DEFAULT_SMALL_INPUT = settings(DEFAULT_MAX_BYTES, SMALL_BUFFER);
+  private static final LoadSettings DEFAULT_LARGE_INPUT = settings(DEFAULT_MAX_BYTES, LARGE_BUFFER);
+
   private final long maxBytes;
   private final LoadSettings smallInput;
   private final LoadSettings largeInput;
 
   /** A reader with the {@link #DEFAULT_MAX_BYTES} size limit. */
   public CassetteReader() {
-    this(DEFAULT_MAX_BYTES);
+    this(DEFAULT_MAX_BYTES, DEFAULT_SMALL_INPUT, DEFAULT_LARGE_INPUT);
   }
 
-  private CassetteReader(long maxBytes) {
+  private CassetteReader(long maxBytes, LoadSettings smallInput, LoadSettings largeInput) {
     this.maxBytes = maxBytes;
-    this.smallInput = settings(maxBytes, SMALL_BUFFER);
-    this.largeInput = settings(maxBytes, LARGE_BUFFER);
+    this.smallInput = smallInput;
+    this.largeInput = largeInput;
   }
 
   private static LoadSettings settings(long maxBytes, int bufferSize) {
@@ -88,7 +92,7 @@ public final class CassetteReader {
     if (maxBytes < 1 || maxBytes > LARGEST_LIMIT) {
       throw new IllegalArgumentException("maxBytes must be between 1 and " + LARGEST_LIMIT + ": " + maxBytes);
     }
-    return new CassetteReader(maxBytes);
+    return new CassetteReader(maxBytes, settings(maxBytes, SMALL_BUFFER), settings(maxBytes, LARGE_BUFFER));
   }
 
   /** The largest input, in bytes, this reader accepts. */
@@ -139,26 +143,19 @@ public final class CassetteReader {
 
   private Cassette parse(String original, Source source) {
     String text = original; // as Go reads it
-    boolean separatorsAsBreaks = false; // whether snakeyaml is given LineSeparators.asBreaks(text)
-    YamlEngineException firstFailure = null;
+    // Go reads U+2028 and U+2029 as line breaks; snakeyaml sees Go's structure when given them as such.
+    boolean separatorsAsBreaks = LineSeparators.present(text);
     Optional<Node> root;
     while (true) {
-      String scanned = separatorsAsBreaks ? LineSeparators.asBreaks(text) : text;
       try {
-        root = compose(scanned, source);
+        root = compose(separatorsAsBreaks ? LineSeparators.asBreaks(text) : text, source);
         break;
       } catch (YamlEngineException e) {
-        // Each retry removes an escape or turns separators into breaks, so this loop ends.
+        // Each retry replaces at least one escape, so this loop ends.
         Optional<String> unescaped = e instanceof ScannerException scanner
             ? SeparatorEscapes.rewrite(text, scanner) : Optional.empty();
-        if (unescaped.isPresent()) {
-          text = unescaped.get();
-        } else if (!separatorsAsBreaks && LineSeparators.present(text)) {
-          firstFailure = e;
-          separatorsAsBreaks = true;
-        } else {
-          throw problem(source, firstFailure != null ? firstFailure : e, text);
-        }
+        if (unescaped.isEmpty()) throw problem(source, e, text);
+        text = unescaped.get();
       }
     }
     if (root.isEmpty()) {

@@ -12,17 +12,18 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  *   <li>a single-quoted string holding U+2028 is written with the separator as a line break followed
  *       by indentation ({@code 'a}, U+2028, then {@code       b'}), which Go reads back as {@code a},
  *       U+2028, {@code b};
- *   <li>a literal block may hold a line that starts with a separator, which Go reads as an empty line
- *       whose break is that separator, but which ends the block for snakeyaml, so the file does not
- *       parse. Such files are parsed a second time with every separator turned into {@code \n}
- *       ({@link #asBreaks}), which gives snakeyaml Go's structure, and the separators are put back
- *       into the block values.
+ *   <li>a literal block holding U+2028 is written with the separator ending a line and the next line
+ *       indented, or starting an otherwise empty line; Go reads the separator as that line's break.
  * </ul>
+ *
+ * <p>So a text holding a separator is given to snakeyaml with every separator turned into {@code \n}
+ * ({@link #asBreaks}), which gives it Go's structure, and the separators are then put back into the
+ * values of the scalars that held them.
  *
  * <p>The affected scalars are re-read from the source text with the rules of Go's scanner (libyaml's
  * {@code yaml_parser_scan_flow_scalar} and {@code scan_block_scalar}): blanks before a break are
  * dropped, blanks after it are indentation, and a break other than {@code \n} is kept as itself.
- * Other scalars cost one {@code indexOf}.
+ * Texts without separators, every real cassette seen so far, are read as they are.
  */
 final class LineSeparators {
   private final String text;
@@ -56,21 +57,22 @@ final class LineSeparators {
   /** The scalar's text as Go reads it. */
   String value(ScalarNode scalar) {
     String value = scalar.getValue();
+    if (!parsedAsBreaks) return value;
     ScalarStyle style = scalar.getScalarStyle();
-    if (style == ScalarStyle.SINGLE_QUOTED) {
-      if (!parsedAsBreaks && value.indexOf('\u2028') < 0 && value.indexOf('\u2029') < 0) return value;
-      int[] region = region(scalar);
-      if (region == null) return value;
-      int quote = text.indexOf('\'', region[0]);
-      if (quote < 0 || quote >= region[1] || !present(text.substring(quote, region[1]))) return value;
-      return singleQuoted(quote + 1, region[1] - 1);
+    if (style != ScalarStyle.SINGLE_QUOTED && style != ScalarStyle.LITERAL) return value;
+    int[] region = region(scalar);
+    if (region == null || !hasSeparator(region[0], region[1])) return value;
+    if (style == ScalarStyle.LITERAL) return literal(value, region[0], region[1]);
+    int quote = text.indexOf('\'', region[0]);
+    return quote < 0 || quote >= region[1] ? value : singleQuoted(quote + 1, region[1] - 1);
+  }
+
+  private boolean hasSeparator(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '\u2028' || c == '\u2029') return true;
     }
-    if (style == ScalarStyle.LITERAL && parsedAsBreaks) {
-      int[] region = region(scalar);
-      if (region == null || !present(text.substring(region[0], region[1]))) return value;
-      return literal(value, region[0], region[1]);
-    }
-    return value;
+    return false;
   }
 
   /** The scalar's start and end as char indexes in the text, or null when unknown. */
