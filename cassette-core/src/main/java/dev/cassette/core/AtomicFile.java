@@ -28,6 +28,7 @@ final class AtomicFile {
         while (buffer.hasRemaining()) channel.write(buffer);
         channel.force(true);
       }
+      if (Files.exists(absolute)) keepPermissions(absolute, temp);
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -35,6 +36,18 @@ final class AtomicFile {
       }
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * The temporary file is created owner-only; a rewritten file (by {@code cassette fmt}, a re-recording)
+   * keeps the permissions it had instead. Set after writing, so that a read-only target still works.
+   */
+  private static void keepPermissions(Path from, Path to) throws IOException {
+    try {
+      Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: there are no such permissions to keep.
     }
   }
 }

@@ -32,6 +32,19 @@ final class Json {
 
   private Json() {}
 
+  /**
+   * Compiles a JSON Pointer that names a value inside a document.
+   *
+   * @throws IllegalArgumentException when it is malformed or names the whole document
+   */
+  static JsonPointer pointer(String text) {
+    JsonPointer pointer = JsonPointer.compile(text);
+    if (pointer.matches()) {
+      throw new IllegalArgumentException("JSON Pointer '' names the whole body; name a value inside it, e.g. /id");
+    }
+    return pointer;
+  }
+
   /** The JSON value this text holds, or null when it is not one complete JSON document. */
   static JsonNode parse(String text) {
     if (!mayBeJson(text)) return null;
@@ -125,7 +138,6 @@ final class Json {
    * @return true when a value was there and differed from the placeholder
    */
   static boolean replace(JsonNode root, JsonPointer pointer, String placeholder) {
-    if (pointer.matches()) return false;
     JsonNode parent = root.at(pointer.head());
     if (parent instanceof ObjectNode object) {
       String name = pointer.last().getMatchingProperty();

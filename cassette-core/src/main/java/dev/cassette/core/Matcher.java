@@ -11,6 +11,7 @@ package dev.cassette.core;
  */
 @FunctionalInterface
 public interface Matcher {
+  /** True when the recorded request answers the live one; both as the {@link Redaction} leaves them. */
   boolean matches(Request recorded, Request live);
 
   /**

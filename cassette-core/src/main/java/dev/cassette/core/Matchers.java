@@ -27,12 +27,12 @@ public final class Matchers {
 
   /** The HTTP method, exactly. */
   public static Matcher method() {
-    return new FormMatcher("method", Request::method, false);
+    return new FormMatcher("method", Request::method, null);
   }
 
   /** The full URL, query included, exactly as text. */
   public static Matcher url() {
-    return new FormMatcher("url", Request::url, false);
+    return new FormMatcher("url", Request::url, null);
   }
 
   /**
@@ -43,25 +43,25 @@ public final class Matchers {
     Set<String> ignored = Set.of(names);
     return new FormMatcher("url ignoring " + ignored,
         request -> QueryString.editUrl(request.url(), (name, pair) -> ignored.contains(name) ? null : pair),
-        false);
+        null);
   }
 
   /** The body: CRLF normalised to LF, then compared as JSON when both sides are JSON. */
   public static Matcher body() {
-    return new FormMatcher("body", request -> bodyForm(request.body(), List.of()), true);
+    return new FormMatcher("body", request -> bodyForm(request.body(), List.of()), Request::body);
   }
 
   /**
    * The body as {@link #body()} compares it, without the values at these JSON Pointers (RFC 6901, e.g.
    * {@code /metadata/request_id}) when it is JSON.
    *
-   * @throws IllegalArgumentException when a pointer is malformed
+   * @throws IllegalArgumentException when a pointer is malformed or empty (the whole body)
    */
   public static Matcher jsonBodyIgnoring(String... jsonPointers) {
     List<JsonPointer> pointers = new ArrayList<>();
-    for (String p : jsonPointers) pointers.add(JsonPointer.compile(p));
+    for (String p : jsonPointers) pointers.add(Json.pointer(p));
     return new FormMatcher("body ignoring " + List.of(jsonPointers),
-        request -> bodyForm(request.body(), pointers), true);
+        request -> bodyForm(request.body(), pointers), Request::body);
   }
 
   /**
@@ -74,7 +74,7 @@ public final class Matchers {
       List<List<String>> values = new ArrayList<>(wanted.size());
       for (String name : wanted) values.add(request.headers().getIgnoreCase(name));
       return values;
-    }, false);
+    }, null);
   }
 
   /**
@@ -92,29 +92,32 @@ public final class Matchers {
   }
 
   /**
-   * Requests match when they have equal forms. The form itself is the index key, or its hash when forms
-   * are large (bodies), so that the index does not hold a second copy of every body.
+   * Requests match when they have equal forms. Forms of bodies are large and costly (a JSON parse), so
+   * for them the index key is the form's hash, which spares the index a second copy of every body, and
+   * requests with identical bodies, the usual case in a replay, match without computing forms.
    */
   private static final class FormMatcher implements Matcher {
     private final String name;
     private final Function<Request, Object> form;
-    private final boolean hashKey;
+    /** The raw input of a costly form, or null when the form is cheap and is its own key. */
+    private final Function<Request, Object> costlyInput;
 
-    FormMatcher(String name, Function<Request, Object> form, boolean hashKey) {
+    FormMatcher(String name, Function<Request, Object> form, Function<Request, Object> costlyInput) {
       this.name = name;
       this.form = form;
-      this.hashKey = hashKey;
+      this.costlyInput = costlyInput;
     }
 
     @Override
     public boolean matches(Request recorded, Request live) {
+      if (costlyInput != null && costlyInput.apply(recorded).equals(costlyInput.apply(live))) return true;
       return form.apply(recorded).equals(form.apply(live));
     }
 
     @Override
     public Object indexKey(Request request) {
       Object value = form.apply(request);
-      return hashKey ? (Object) value.hashCode() : value;
+      return costlyInput != null ? (Object) value.hashCode() : value;
     }
 
     @Override

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The message of a {@link NoMatchingInteractionException}: which cassette, which request, the nearest
@@ -88,10 +93,7 @@ final class MismatchReport {
     if (!c.method()) {
       out.append("      method: recorded ").append(recorded.method()).append(", live ").append(live.method()).append('\n');
     }
-    if (!c.url()) {
-      out.append("      url: recorded ").append(recorded.url()).append('\n');
-      out.append("           live     ").append(live.url()).append('\n');
-    }
+    if (!c.url()) describeUrl(recorded.url(), live.url(), out);
     if (!c.body()) describeBody(recorded.body(), live.body(), out);
     if (c.score() == 3 && !c.used()) {
       out.append("      method, URL and body agree; the matcher (").append(matcher)
@@ -109,6 +111,46 @@ final class MismatchReport {
     if (agree.isEmpty()) return "method, URL and body differ";
     return String.join(", ", agree) + (agree.size() == 1 ? " agrees; " : " agree; ")
         + String.join(", ", differ) + (differ.size() == 1 ? " differs" : " differ");
+  }
+
+  private static void describeUrl(String recorded, String live, StringBuilder out) {
+    out.append("      url: recorded ").append(recorded).append('\n');
+    out.append("           live     ").append(live).append('\n');
+    if (!withoutQuery(recorded).equals(withoutQuery(live))) return;
+    // same endpoint: name the parameters that differ, which long URLs hide
+    Map<String, List<String>> recordedParameters = parameters(recorded);
+    Map<String, List<String>> liveParameters = parameters(live);
+    Set<String> names = new LinkedHashSet<>(recordedParameters.keySet());
+    names.addAll(liveParameters.keySet());
+    for (String name : names) {
+      List<String> a = recordedParameters.get(name);
+      List<String> b = liveParameters.get(name);
+      if (Objects.equals(a, b)) continue;
+      out.append("      query ").append(name).append(": recorded ").append(values(a))
+          .append(", live ").append(values(b)).append('\n');
+    }
+  }
+
+  private static String values(List<String> values) {
+    if (values == null) return "(absent)";
+    List<String> shown = new ArrayList<>();
+    for (String value : values) shown.add(value.isEmpty() ? "\"\"" : value);
+    return String.join(", ", shown);
+  }
+
+  private static String withoutQuery(String url) {
+    int question = url.indexOf('?');
+    return question < 0 ? url : url.substring(0, question);
+  }
+
+  private static Map<String, List<String>> parameters(String url) {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    QueryString.editUrl(url, (name, pair) -> {
+      int equals = pair.indexOf('=');
+      parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(equals < 0 ? "" : pair.substring(equals + 1));
+      return pair;
+    });
+    return parameters;
   }
 
   private static void describeBody(Body recorded, Body live, StringBuilder out) {

@@ -79,6 +79,7 @@ public final class Recorder implements AutoCloseable {
     return path;
   }
 
+  /** What this recorder does with the network and the file. */
   public Mode mode() {
     return mode;
   }
@@ -172,7 +173,8 @@ public final class Recorder implements AutoCloseable {
    * Stops recording and saves the cassette as the mode says, atomically (see {@link Cassette#save}).
    * Idempotent: later calls do nothing.
    *
-   * @throws UncheckedIOException when the cassette cannot be saved; the file is then left as it was
+   * @throws UncheckedIOException when the cassette cannot be saved; the file is then left as it was, and
+   *     the recorder is stopped all the same
    */
   public void stop() {
     synchronized (lock) {
@@ -227,8 +229,10 @@ public final class Recorder implements AutoCloseable {
     return b.build();
   }
 
-  /** Configures a {@link Recorder}; defaults: {@link Mode#RECORD_ONCE}, {@link Matchers#methodUrlBody()},
-   * no repeats, {@link Redaction#defaults()}, {@link Pacing#INSTANT}. */
+  /**
+   * Configures a {@link Recorder}. Defaults: {@link Mode#RECORD_ONCE}, {@link Matchers#methodUrlBody()},
+   * no repeats, {@link Redaction#defaults()}, {@link Pacing#INSTANT}.
+   */
   public static final class Builder {
     private final Path path;
     private Mode mode = Mode.RECORD_ONCE;
@@ -242,11 +246,16 @@ public final class Recorder implements AutoCloseable {
       this.path = Objects.requireNonNull(path, "cassetteFile");
     }
 
+    /** The mode; {@link Mode#RECORD_ONCE} by default, as in go-vcr. */
     public Builder mode(Mode mode) {
       this.mode = Objects.requireNonNull(mode, "mode");
       return this;
     }
 
+    /**
+     * How a recorded request is found for a live one; {@link Matchers#methodUrlBody()} by default. Parts
+     * from {@link Matchers} keep lookups indexed; a matcher without index keys makes each lookup scan.
+     */
     public Builder matcher(Matcher matcher) {
       this.matcher = Objects.requireNonNull(matcher, "matcher");
       return this;
@@ -258,11 +267,13 @@ public final class Recorder implements AutoCloseable {
       return this;
     }
 
+    /** What is kept out of the cassette; {@link Redaction#defaults()} unless set. */
     public Builder redaction(Redaction redaction) {
       this.redaction = Objects.requireNonNull(redaction, "redaction");
       return this;
     }
 
+    /** How fast adapters deliver replayed responses; {@link Pacing#INSTANT} by default. */
     public Builder pacing(Pacing pacing) {
       this.pacing = Objects.requireNonNull(pacing, "pacing");
       return this;

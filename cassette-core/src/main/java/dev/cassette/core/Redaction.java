@@ -29,8 +29,9 @@ import java.util.Set;
  *       rather than leaked. {@link Builder#denyHeaders} switches to a denylist for users who want to keep
  *       more; it starts from {@link #DEFAULT_DENIED_HEADERS} and also drops every header whose name
  *       contains one of {@link #SENSITIVE_NAME_PARTS}.
- *   <li>Query parameters: the value of each named parameter is replaced by its placeholder, in the URL,
- *       in {@code form} and in a url-encoded request body. Names are compared ignoring case.
+ *   <li>Query parameters: the value of each named parameter is replaced by its placeholder, in the URL
+ *       (and {@code request_uri}), in {@code form} and in a url-encoded request body. Names are compared
+ *       ignoring case.
  *   <li>JSON bodies (request and response): the value of each named object member, at any depth, and of
  *       each JSON Pointer is replaced by its placeholder. A body is rewritten (compactly) only when it
  *       held such a value; otherwise its bytes are kept.
@@ -123,6 +124,9 @@ public final class Redaction {
     String url = replaceTexts(request.url(), true);
     url = QueryString.editUrl(url, this::redactPair);
     b.url(url);
+    if (!request.requestUri().isEmpty()) {
+      b.requestUri(QueryString.editUrl(replaceTexts(request.requestUri(), true), this::redactPair));
+    }
     b.headers(redactHeaders(request.headers()));
     b.trailer(redactHeaders(request.trailer()));
     b.form(redactForm(request.form()));
@@ -223,7 +227,9 @@ public final class Redaction {
 
   private Body redactJson(Body body) {
     if (jsonFields.isEmpty() && jsonPointers.isEmpty() || body.isEmpty() || !body.isUtf8()) return body;
-    JsonNode json = Json.parse(body.text());
+    String text = body.text();
+    if (jsonPointers.isEmpty() && !mentionsJsonField(text)) return body;
+    JsonNode json = Json.parse(text);
     if (json == null || !json.isContainerNode()) return body;
     boolean changed = false;
     for (Map.Entry<String, String> e : jsonFields.entrySet()) {
@@ -233,6 +239,18 @@ public final class Redaction {
       changed |= Json.replace(json, e.getKey(), e.getValue());
     }
     return changed ? Body.ofText(Json.write(json)) : body;
+  }
+
+  /**
+   * Whether a redacted member name may occur: most bodies hold none, and then need no parse. A body with
+   * backslash-u escapes is always parsed, as a name may be spelt with them.
+   */
+  private boolean mentionsJsonField(String text) {
+    if (text.contains("\\u")) return true;
+    for (String name : jsonFields.keySet()) {
+      if (text.contains(name)) return true;
+    }
+    return false;
   }
 
   /**
@@ -334,6 +352,7 @@ public final class Redaction {
       return redactJsonField(name, placeholderFor(name));
     }
 
+    /** Replaces the value of every JSON object member with this name, at any depth, with a placeholder. */
     public Builder redactJsonField(String name, String placeholder) {
       jsonFields.put(Objects.requireNonNull(name, "name"), requirePlaceholder(placeholder));
       return this;
@@ -342,14 +361,19 @@ public final class Redaction {
     /**
      * Replaces the JSON value at this pointer (RFC 6901, e.g. {@code /auth/token}).
      *
-     * @throws IllegalArgumentException when the pointer is malformed
+     * @throws IllegalArgumentException when the pointer is malformed or empty (the whole body)
      */
     public Builder redactJsonPointer(String pointer) {
       return redactJsonPointer(pointer, placeholderFor(pointer));
     }
 
+    /**
+     * Replaces the JSON value at this pointer with a placeholder.
+     *
+     * @throws IllegalArgumentException when the pointer is malformed or empty (the whole body)
+     */
     public Builder redactJsonPointer(String pointer, String placeholder) {
-      jsonPointers.put(JsonPointer.compile(pointer), requirePlaceholder(placeholder));
+      jsonPointers.put(Json.pointer(pointer), requirePlaceholder(placeholder));
       return this;
     }
 
@@ -370,6 +394,7 @@ public final class Redaction {
       return placeholder;
     }
 
+    /** The immutable redaction. */
     public Redaction build() {
       return new Redaction(this);
     }

@@ -118,6 +118,7 @@ class MatchersTest {
         json("{\"q\":1,\"metadata\":{\"request_id\":\"a\",\"k\":3}}"));
     assertMatch(true, m, json("plain\r\n"), json("plain\n"));
     assertThrows(IllegalArgumentException.class, () -> Matchers.jsonBodyIgnoring("no-leading-slash"));
+    assertThrows(IllegalArgumentException.class, () -> Matchers.jsonBodyIgnoring(""));
   }
 
   @Test

@@ -88,6 +88,16 @@ class NoMatchingInteractionExceptionTest {
   }
 
   @Test
+  void namesTheQueryParametersThatDiffer() {
+    Cassette cassette = Exchanges.cassette(interaction(get(CHAT + "?alt=sse&page=1&q=a"), "r"));
+    String message = messageFor(cassette, get(CHAT + "?alt=sse&page=2&extra"));
+    assertTrue(message.contains("      query page: recorded 1, live 2\n"), message);
+    assertTrue(message.contains("      query q: recorded a, live (absent)\n"), message);
+    assertTrue(message.contains("      query extra: recorded (absent), live \"\"\n"), message);
+    assertFalse(message.contains("query alt"), message);
+  }
+
+  @Test
   void textBodiesShowWhereTheyDiffer() {
     Cassette cassette = Exchanges.cassette(interaction(post(CHAT, "line one\nline two"), "r"));
     String message = messageFor(cassette, post(CHAT, "line one\nline 2"));

@@ -19,12 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The mode table's file columns: which files are loaded, and which are saved at stop. */
-@Disabled("until the YAML codec lands in main")
 class RecorderFileTest {
   private static final FileTime LONG_AGO = FileTime.fromMillis(1_000_000_000_000L);
 

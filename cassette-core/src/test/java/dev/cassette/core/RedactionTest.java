@@ -80,10 +80,18 @@ class RedactionTest {
     Request request = Redaction.defaults().redact(secretRequest());
     assertEquals("https://api.example.com/v1/chat?key=<KEY>&alt=sse", request.url());
     assertEquals(List.of("<KEY>"), request.form().get("key"));
+    Request serverSide = secretRequest().toBuilder().requestUri("/v1/chat?key=" + QUERY_KEY).build();
+    assertEquals("/v1/chat?key=<KEY>", Redaction.defaults().redact(serverSide).requestUri());
     assertEquals(List.of("sse"), request.form().get("alt"));
     assertTrue(request.body().text().contains("\"api_key\":\"<API_KEY>\""), request.body().text());
     assertEquals(request.body().length(), request.contentLength(), "content_length follows the rewritten body");
     assertNoSecret(everything(Interaction.of(request, Redaction.defaults().redact(secretResponse()))));
+  }
+
+  @Test
+  void jsonMemberNamesSpeltWithEscapesAreFound() {
+    Request request = Request.builder().body("{\"api\\u005fkey\":\"" + BODY_KEY + "\"}").build();
+    assertEquals("{\"api_key\":\"<API_KEY>\"}", Redaction.defaults().redact(request).body().text());
   }
 
   @Test
@@ -120,6 +128,7 @@ class RedactionTest {
         .build();
     assertEquals("{\"auth\":{\"token\":\"<TOKEN>\",\"user\":\"u\"},\"list\":[\"a\",\"<SECOND>\"],\"deep\":[{\"secret\":\"***\"}]}",
         r.redact(request).body().text());
+    assertThrows(IllegalArgumentException.class, () -> Redaction.builder().redactJsonPointer(""));
   }
 
   @Test

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -19,6 +18,7 @@ import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.ScannerException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
@@ -43,8 +43,17 @@ public final class CassetteReader {
   /** Java arrays cannot be larger, and the stream path reads one byte past the limit. */
   private static final long LARGEST_LIMIT = Integer.MAX_VALUE - 16;
 
+  /**
+   * snakeyaml's reader refills its window one buffer at a time and copies what is left on each refill,
+   * which costs quadratic time on the long lines of SSE bodies when the buffer is small (its default is
+   * 1 KiB). Text held in memory is best read in few, large refills.
+   */
+  private static final int SMALL_BUFFER = 8 * 1024;
+  private static final int LARGE_BUFFER = 64 * 1024;
+
   private final long maxBytes;
-  private final LoadSettings settings;
+  private final LoadSettings smallInput;
+  private final LoadSettings largeInput;
 
   /** A reader with the {@link #DEFAULT_MAX_BYTES} size limit. */
   public CassetteReader() {
@@ -53,13 +62,20 @@ public final class CassetteReader {
 
   private CassetteReader(long maxBytes) {
     this.maxBytes = maxBytes;
+    this.smallInput = settings(maxBytes, SMALL_BUFFER);
+    this.largeInput = settings(maxBytes, LARGE_BUFFER);
+  }
+
+  private static LoadSettings settings(long maxBytes, int bufferSize) {
     // The code point limit guards snakeyaml's own reader; ours is the byte limit, checked first and
     // never smaller, since UTF-8 needs at least one byte per code point.
-    this.settings = LoadSettings.builder()
+    return LoadSettings.builder()
         .setCodePointLimit((int) maxBytes)
+        .setBufferSize(bufferSize)
         .setUseMarks(true)
         .setParseComments(false)
-        .setMaxAliasesForCollections(0)
+        // Keys that are not scalars are reported by the decoder, which knows where they are.
+        .setAllowNonScalarKeys(true)
         .build();
   }
 
@@ -122,12 +138,30 @@ public final class CassetteReader {
   }
 
   private Cassette parse(String text, Source source) {
-    Optional<Node> root;
+    Optional<Node> root = null;
+    while (root == null) {
+      try {
+        root = compose(text, source);
+      } catch (ScannerException e) {
+        Optional<String> rewritten = SeparatorEscapes.rewrite(text, e);
+        if (rewritten.isEmpty()) throw notYaml(source, e);
+        text = rewritten.get();
+      }
+    }
+    if (root.isEmpty()) {
+      throw source.problem(1, 1, "the file is empty; expected a go-vcr cassette: '---', 'version: 2' and"
+          + " 'interactions'", null);
+    }
+    return new CassetteDecoder(source).decode(root.get());
+  }
+
+  private Optional<Node> compose(String text, Source source) {
     try {
+      LoadSettings settings = text.length() < SMALL_BUFFER ? smallInput : largeInput;
       StreamReader reader = new StreamReader(settings, text);
       Composer composer = new Composer(settings, new GuardedParser(new ParserImpl(settings, reader), source));
-      root = composer.getSingleNode();
-    } catch (CassetteFormatException e) {
+      return composer.getSingleNode();
+    } catch (CassetteFormatException | ScannerException e) {
       throw e;
     } catch (MarkedYamlEngineException e) {
       throw notYaml(source, e);
@@ -137,11 +171,6 @@ public final class CassetteReader {
     } catch (YamlEngineException e) {
       throw source.problem(0, 0, "not valid YAML: " + e.getMessage(), e);
     }
-    if (root.isEmpty()) {
-      throw source.problem("the file is empty; expected a go-vcr cassette: '---', 'version: 2' and"
-          + " 'interactions'");
-    }
-    return new CassetteDecoder(source).decode(root.get());
   }
 
   private static CassetteFormatException notYaml(Source source, MarkedYamlEngineException e) {
@@ -173,27 +202,25 @@ public final class CassetteReader {
 
   /** Decodes strict UTF-8, as Go's YAML library requires; a bad byte is reported where it is. */
   private static String utf8(byte[] bytes, String sourceName) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      int offset = firstBadByte(bytes);
-      int line = 1;
-      int lineStart = 0;
-      for (int i = 0; i < offset; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-          lineStart = i + 1;
-        }
+    // The lenient decoder is much faster; only text holding U+FFFD, which is where it replaced a bad
+    // byte (or the file really holds one), needs the strict check.
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) return text;
+    int offset = firstBadByte(bytes);
+    if (offset < 0) return text;
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        lineStart = i + 1;
       }
-      String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
-      int column = before.codePointCount(0, before.length()) + 1;
-      throw new CassetteFormatException(sourceName, line, column, String.format("not UTF-8: found the"
-          + " byte 0x%02X; a cassette is UTF-8 text, and bytes that are not UTF-8 belong in a !!binary"
-          + " (base64) value", bytes[offset] & 0xFF), e);
     }
+    String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+    int column = before.codePointCount(0, before.length()) + 1;
+    throw new CassetteFormatException(sourceName, line, column, String.format("not UTF-8: found the"
+        + " byte 0x%02X; a cassette is UTF-8 text, and bytes that are not UTF-8 belong in a !!binary"
+        + " (base64) value", bytes[offset] & 0xFF));
   }
 
   private static int firstBadByte(byte[] bytes) {
@@ -205,7 +232,7 @@ public final class CassetteReader {
     while (true) {
       CoderResult result = decoder.decode(in, out, true);
       if (result.isError()) return in.position();
-      if (result.isUnderflow()) return Math.max(0, bytes.length - 1);
+      if (result.isUnderflow()) return -1;
       out.clear();
     }
   }

@@ -56,6 +56,7 @@ final class KeySet {
         bestDistance = distance;
       }
     }
+    if (best == null) return null;
     int allowed = Math.max(1, Math.min(3, best.length() / 3));
     return bestDistance <= allowed ? best : null;
   }

@@ -22,8 +22,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cassette.core.Body;
+import dev.cassette.core.GoString;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 
 class CassetteReaderTest {
@@ -213,5 +224,142 @@ class CassetteReaderTest {
     assertTrue(response.uncompressed());
     assertEquals(-1, response.contentLength());
     assertEquals(GoDuration.ZERO, response.duration());
+  }
+
+  @Test
+  void writerVectorsLoadToTheirDataWithLayoutAndProfile() throws IOException {
+    Path vectors = SharedFiles.require("vectors");
+    List<String> failures = new ArrayList<>();
+    checkVectors(vectors.resolve("fantasy"), Layout.COMPACT, FieldProfile.MODERN, failures);
+    checkVectors(vectors.resolve("govcr"), Layout.INDENTED, FieldProfile.MODERN, failures);
+    checkVectors(vectors.resolve("govcr-legacy"), Layout.INDENTED, FieldProfile.LEGACY, failures);
+    assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())), failures.size() + " vectors fail");
+  }
+
+  private static void checkVectors(Path folder, Layout layout, FieldProfile profile, List<String> failures)
+      throws IOException {
+    Set<String> lossy = new HashSet<>();
+    Matcher name = Pattern.compile("^(v\\d+\\.yaml):", Pattern.MULTILINE)
+        .matcher(Files.readString(folder.resolve("LOSSY.txt")));
+    while (name.find()) lossy.add(name.group(1));
+    ObjectMapper json = new ObjectMapper();
+    int checked = 0;
+    for (Path file : yamlFiles(folder)) {
+      if (lossy.contains(file.getFileName().toString())) continue;
+      checked++;
+      try {
+        Cassette cassette = Cassette.load(file);
+        Path data = Path.of(file.toString().replaceAll("\\.yaml$", ".json"));
+        Cassette expected = fromJson(json.readTree(data.toFile()), layout, profile);
+        // An empty cassette reads the same in every layout and profile: it is new-style.
+        boolean empty = cassette.interactions().isEmpty();
+        Layout expectedLayout = empty ? Layout.COMPACT : layout;
+        FieldProfile expectedProfile = empty ? FieldProfile.MODERN : profile;
+        if (cassette.layout() != expectedLayout || cassette.profile() != expectedProfile) {
+          failures.add(file + ": detected " + cassette.layout() + "/" + cassette.profile());
+        }
+        if (!cassette.interactions().equals(expected.interactions())) {
+          failures.add(file + ": " + firstDifference(expected, cassette));
+        }
+      } catch (RuntimeException e) {
+        failures.add(file + ": " + e);
+      }
+    }
+    assertTrue(checked >= 250, "only " + checked + " vectors in " + folder);
+  }
+
+  private static String firstDifference(Cassette expected, Cassette actual) {
+    if (expected.interactions().size() != actual.interactions().size()) {
+      return expected.interactions().size() + " interactions expected, " + actual.interactions().size() + " read";
+    }
+    for (int i = 0; i < expected.interactions().size(); i++) {
+      Interaction e = expected.interactions().get(i);
+      Interaction a = actual.interactions().get(i);
+      String where = "interactions[" + i + "]";
+      Request eq = e.request();
+      Request aq = a.request();
+      List<Object[]> fields = List.of(
+          new Object[] {"request.proto", eq.proto(), aq.proto()},
+          new Object[] {"request.transfer_encoding", eq.transferEncoding(), aq.transferEncoding()},
+          new Object[] {"request.trailer", eq.trailer(), aq.trailer()},
+          new Object[] {"request.host", eq.host(), aq.host()},
+          new Object[] {"request.remote_addr", eq.remoteAddr(), aq.remoteAddr()},
+          new Object[] {"request.request_uri", eq.requestUri(), aq.requestUri()},
+          new Object[] {"request.body", eq.body().goString(), aq.body().goString()},
+          new Object[] {"request.form", eq.form(), aq.form()},
+          new Object[] {"request.headers", eq.headers(), aq.headers()},
+          new Object[] {"request.url", eq.url(), aq.url()},
+          new Object[] {"request.method", eq.method(), aq.method()},
+          new Object[] {"response.proto", e.response().proto(), a.response().proto()},
+          new Object[] {"response.transfer_encoding", e.response().transferEncoding(), a.response().transferEncoding()},
+          new Object[] {"response.trailer", e.response().trailer(), a.response().trailer()},
+          new Object[] {"response.body", e.response().body().goString(), a.response().body().goString()},
+          new Object[] {"response.headers", e.response().headers(), a.response().headers()},
+          new Object[] {"response.status", e.response().status(), a.response().status()});
+      for (Object[] field : fields) {
+        if (!field[1].equals(field[2])) {
+          return where + "." + field[0] + ": expected " + escape(field[1]) + " but read " + escape(field[2]);
+        }
+      }
+      if (!e.equals(a)) return where + " differs";
+    }
+    return "no difference";
+  }
+
+  private static String escape(Object value) {
+    StringBuilder out = new StringBuilder();
+    value.toString().codePoints().forEach(c -> {
+      if (c < 0x20 || c >= 0x7F) out.append(String.format("\\u{%X}", c));
+      else out.appendCodePoint(c);
+    });
+    return out.toString();
+  }
+
+  /** The vector's data as the cassette Go wrote it from. */
+  private static Cassette fromJson(JsonNode root, Layout layout, FieldProfile profile) {
+    Cassette.Builder cassette = Cassette.builder().layout(layout).profile(profile);
+    for (JsonNode interaction : root.get("interactions")) {
+      JsonNode q = interaction.get("request");
+      JsonNode r = interaction.get("response");
+      Request request = Request.builder()
+          .proto(text(q.get("proto"))).protoMajor(q.get("proto_major").asInt())
+          .protoMinor(q.get("proto_minor").asInt()).contentLength(q.get("content_length").asLong())
+          .transferEncoding(texts(q.get("transfer_encoding"))).trailer(multimap(q.get("trailer")))
+          .host(text(q.get("host"))).remoteAddr(text(q.get("remote_addr")))
+          .requestUri(text(q.get("request_uri"))).body(Body.ofGoString(text(q.get("body"))))
+          .form(multimap(q.get("form"))).headers(multimap(q.get("headers")))
+          .url(text(q.get("url"))).method(text(q.get("method"))).build();
+      Response response = Response.builder()
+          .proto(text(r.get("proto"))).protoMajor(r.get("proto_major").asInt())
+          .protoMinor(r.get("proto_minor").asInt()).transferEncoding(texts(r.get("transfer_encoding")))
+          .trailer(multimap(r.get("trailer"))).contentLength(r.get("content_length").asLong())
+          .uncompressed(r.get("uncompressed").asBoolean()).body(Body.ofGoString(text(r.get("body"))))
+          .headers(multimap(r.get("headers"))).status(text(r.get("status"))).code(r.get("code").asInt())
+          .duration(GoDuration.ofNanos(r.get("duration_ns").asLong())).build();
+      cassette.add(request, response);
+    }
+    return cassette.build();
+  }
+
+  private static String text(JsonNode node) {
+    if (node == null || node.isNull()) return "";
+    if (node.isObject()) return GoString.decode(Base64.getDecoder().decode(node.get("base64").asText()));
+    return node.asText();
+  }
+
+  private static List<String> texts(JsonNode node) {
+    List<String> values = new ArrayList<>();
+    if (node != null) node.forEach(v -> values.add(text(v)));
+    return values;
+  }
+
+  private static Multimap multimap(JsonNode node) {
+    Multimap.Builder values = Multimap.builder();
+    if (node == null || node.isNull()) return values.build();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      values.addAll(entry.getKey(), texts(entry.getValue()));
+    }
+    return values.build();
   }
 }

@@ -1,0 +1,72 @@
+package dev.cassette.cli;
+
+import dev.cassette.core.Cassette;
+import dev.cassette.core.CassetteFormatException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * One cassette file read from disk: its exact bytes, and either the cassette they hold or the problem
+ * that stops them from loading, already worded for the terminal ({@code FILE:LINE:COL: message}).
+ *
+ * <p>The bytes are read once and parsed from memory, so that {@code fmt} compares the rewrite against
+ * exactly what was parsed.
+ */
+final class CassetteFile {
+  private final Path path;
+  private final byte[] bytes;
+  private final Cassette cassette;
+  private final String problem;
+
+  private CassetteFile(Path path, byte[] bytes, Cassette cassette, String problem) {
+    this.path = path;
+    this.bytes = bytes;
+    this.cassette = cassette;
+    this.problem = problem;
+  }
+
+  /** Reads and parses a file; never throws for a bad or unreadable file, see {@link #problem()}. */
+  static CassetteFile read(Path path) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      return new CassetteFile(path, new byte[0], null, path + ": no such file");
+    } catch (IOException | UncheckedIOException e) {
+      return new CassetteFile(path, new byte[0], null, path + ": cannot read: " + e.getMessage());
+    }
+    try {
+      Cassette cassette = Cassette.load(new ByteArrayInputStream(bytes), path.toString());
+      return new CassetteFile(path, bytes, cassette, null);
+    } catch (CassetteFormatException e) {
+      return new CassetteFile(path, bytes, null, e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      return new CassetteFile(path, bytes, null, path + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  Path path() {
+    return path;
+  }
+
+  /** True when the file holds exactly these bytes. */
+  boolean contentEquals(byte[] other) {
+    return Arrays.equals(bytes, other);
+  }
+
+  /** The cassette, or empty when the file is invalid. */
+  Optional<Cassette> cassette() {
+    return Optional.ofNullable(cassette);
+  }
+
+  /** Why the file is invalid, as {@code FILE:LINE:COL: message} or {@code FILE: message}; null when valid. */
+  String problem() {
+    return problem;
+  }
+}

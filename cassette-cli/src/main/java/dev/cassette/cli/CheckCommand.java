@@ -1,0 +1,46 @@
+package dev.cassette.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code cassette check PATH...}: loads every cassette and reports each one that does not load as
+ * {@code FILE:LINE:COL: message}, the form editors and terminals turn into a link to the place.
+ */
+final class CheckCommand implements Command {
+  @Override
+  public String name() {
+    return "check";
+  }
+
+  @Override
+  public String synopsis() {
+    return "check PATH...";
+  }
+
+  @Override
+  public String description() {
+    return "validate cassettes; report problems as FILE:LINE:COL: message";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+    for (String arg : args) {
+      if (arg.startsWith("-")) throw new UsageException("check: unknown option " + arg);
+    }
+    if (args.isEmpty()) throw new UsageException("check: no PATH given");
+
+    List<Path> files = CassetteFiles.expand(args);
+    int invalid = 0;
+    for (Path path : files) {
+      CassetteFile file = CassetteFile.read(path);
+      if (file.problem() != null) {
+        out.println(file.problem());
+        invalid++;
+      }
+    }
+    out.println(files.size() + " files, " + invalid + " invalid");
+    return invalid > 0 ? FAILED : OK;
+  }
+}

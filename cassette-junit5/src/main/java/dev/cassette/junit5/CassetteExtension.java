@@ -1,0 +1,282 @@
+package dev.cassette.junit5;
+
+import dev.cassette.core.CassetteNotFoundException;
+import dev.cassette.core.Matcher;
+import dev.cassette.core.Mode;
+import dev.cassette.core.Recorder;
+import dev.cassette.core.Redaction;
+import dev.cassette.okhttp.CassetteInterceptor;
+import java.lang.reflect.Parameter;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The JUnit Jupiter extension behind {@link UseCassette}: it gives each test its own {@link Recorder} on
+ * the test's cassette, injects an {@code OkHttpClient} that records and replays through it, and after the
+ * test saves the cassette as the {@link Mode} says and fails the test if recorded interactions went
+ * unused.
+ *
+ * <p>Tests ask for what they need as parameters: {@link OkHttpClient} (the base client plus a
+ * {@link CassetteInterceptor}), {@link Recorder}, {@link CassetteInterceptor}, or a {@link Path} without
+ * annotations (the cassette file). {@code @BeforeEach} methods may ask too and get the same objects. The
+ * recorder starts before the first of them is resolved, so a test that asks for none touches no file.
+ *
+ * <p>{@code @UseCassette} registers this extension with defaults. To change the defaults for a whole
+ * class, register one yourself:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static CassetteExtension cassettes = CassetteExtension.builder()
+ *     .client(new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build())
+ *     .dir(Path.of("src/test/resources/recordings"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Safe under parallel execution: all state lives in the {@link ExtensionContext.Store}, and a test
+ * waits while another test in the same run holds the same cassette file, so two tests never write one
+ * file at once.
+ */
+public final class CassetteExtension
+    implements BeforeEachCallback, BeforeTestExecutionCallback, ParameterResolver, AfterEachCallback {
+  private static final Namespace NAMESPACE = Namespace.create(CassetteExtension.class);
+  private static final String CONFIGURED = "configured";
+
+  final OkHttpClient baseClient;
+  final Matcher matcher;
+  final Redaction redaction;
+  final Path dir;
+  final Mode mode;
+  final boolean allowUnused;
+  final boolean allowRepeats;
+  final Environment environment;
+  /** True when built with {@link #builder()}, false when registered by {@code @UseCassette}. */
+  private final boolean configured;
+
+  /** The extension as {@code @UseCassette} registers it: every setting at its default. */
+  public CassetteExtension() {
+    this(new Builder(), false);
+  }
+
+  private CassetteExtension(Builder builder, boolean configured) {
+    this.configured = configured;
+    this.baseClient = builder.client;
+    this.matcher = builder.matcher;
+    this.redaction = builder.redaction;
+    this.dir = builder.dir;
+    this.mode = builder.mode;
+    this.allowUnused = builder.allowUnused;
+    this.allowRepeats = builder.allowRepeats;
+    this.environment = builder.environment;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A class with a configured extension and {@code @UseCassette} on the class has two instances
+   * registered: the configured one announces itself here, and the default one steps aside.
+   */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (configured) context.getStore(NAMESPACE).put(CONFIGURED, this);
+  }
+
+  /**
+   * Starts the session before the test method runs, when the method asks for it, so that a missing or
+   * unreadable cassette fails the test with its own exception rather than as a parameter resolution error.
+   */
+  @Override
+  public void beforeTestExecution(ExtensionContext context) {
+    if (!serves(context)) return;
+    for (Parameter parameter : context.getRequiredTestMethod().getParameters()) {
+      if (isCassetteParameter(parameter)) {
+        session(context);
+        return;
+      }
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return context.getTestMethod().isPresent() // a cassette belongs to one test
+        && serves(context)
+        && isCassetteParameter(parameter.getParameter());
+  }
+
+  /** False for the default instance when a configured one is registered for the same test. */
+  private boolean serves(ExtensionContext context) {
+    return configured || context.getStore(NAMESPACE).get(CONFIGURED) == null;
+  }
+
+  private static boolean isCassetteParameter(Parameter parameter) {
+    Class<?> type = parameter.getType();
+    if (type == Path.class) {
+      // @TempDir Path and other annotated paths belong to other resolvers.
+      return parameter.getAnnotations().length == 0;
+    }
+    return type == OkHttpClient.class || type == Recorder.class || type == CassetteInterceptor.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    CassetteSession session;
+    try {
+      session = session(context);
+    } catch (RuntimeException e) {
+      throw new ParameterResolutionException(e.getMessage(), e);
+    }
+    Class<?> type = parameter.getParameter().getType();
+    if (type == OkHttpClient.class) return session.client();
+    if (type == Recorder.class) return session.recorder();
+    if (type == CassetteInterceptor.class) return session.interceptor();
+    return session.cassette().file();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    CassetteSession session = context.getStore(NAMESPACE).remove(CassetteSession.class, CassetteSession.class);
+    if (session == null) return;
+    boolean failed = context.getExecutionException().isPresent();
+    if (!session.finish(failed) && session.recorder().isRecording()) {
+      context.publishReportEntry("cassette",
+          "not saved because the test failed: " + session.cassette().file().toAbsolutePath());
+    }
+  }
+
+  /**
+   * This test's session, started on first use.
+   *
+   * <p>{@code getOrComputeIfAbsent} is deprecated from JUnit 6 on, but its replacement does not exist
+   * before 5.13, and this extension supports 5.10 and later.
+   */
+  @SuppressWarnings("deprecation")
+  private CassetteSession session(ExtensionContext context) {
+    return context.getStore(NAMESPACE)
+        .getOrComputeIfAbsent(CassetteSession.class, key -> start(context), CassetteSession.class);
+  }
+
+  private CassetteSession start(ExtensionContext context) {
+    TestCassette cassette = TestCassette.of(context, this, environment);
+    Semaphore lock = lock(context, cassette.file());
+    lock.acquireUninterruptibly();
+    try {
+      Recorder.Builder recorder = Recorder.builder(cassette.file())
+          .mode(cassette.mode())
+          .allowRepeats(cassette.allowRepeats());
+      if (matcher != null) recorder.matcher(matcher);
+      if (redaction != null) recorder.redaction(redaction);
+      return new CassetteSession(cassette, build(recorder, cassette), client(context), lock);
+    } catch (RuntimeException | Error e) {
+      lock.release();
+      throw e;
+    }
+  }
+
+  private static Recorder build(Recorder.Builder recorder, TestCassette cassette) {
+    try {
+      return recorder.build();
+    } catch (CassetteNotFoundException e) {
+      CassetteNotFoundException explained =
+          new CassetteNotFoundException(cassette.file(), cassette.missingMessage());
+      explained.initCause(e);
+      throw explained;
+    }
+  }
+
+  /**
+   * One lock per cassette file for the whole run, kept in the root store: tests sharing a cassette run
+   * one after the other even when JUnit runs them in parallel.
+   */
+  @SuppressWarnings("deprecation") // see session()
+  private static Semaphore lock(ExtensionContext context, Path file) {
+    String key = "lock:" + file.toAbsolutePath().normalize();
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(key, k -> new Semaphore(1), Semaphore.class);
+  }
+
+  /** The configured base client, or one default client shared by the run (one connection pool). */
+  @SuppressWarnings("deprecation") // see session()
+  private OkHttpClient client(ExtensionContext context) {
+    if (baseClient != null) return baseClient;
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(OkHttpClient.class, k -> new OkHttpClient(), OkHttpClient.class);
+  }
+
+  /**
+   * Settings for every test the extension serves. {@code @UseCassette} attributes override them; the mode
+   * set here overrides the system property, environment variable and configuration parameter.
+   */
+  public static final class Builder {
+    private OkHttpClient client;
+    private Matcher matcher;
+    private Redaction redaction;
+    private Path dir;
+    private Mode mode;
+    private boolean allowUnused;
+    private boolean allowRepeats;
+    private Environment environment = Environment.system();
+
+    private Builder() {}
+
+    /** The client the injected one is built from, with its timeouts, proxies and interceptors. */
+    public Builder client(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** How recorded requests are matched; by default method, URL and body. */
+    public Builder matcher(Matcher matcher) {
+      this.matcher = Objects.requireNonNull(matcher, "matcher");
+      return this;
+    }
+
+    /** What is kept out of cassette files; by default all headers but Accept, Content-Type and User-Agent. */
+    public Builder redaction(Redaction redaction) {
+      this.redaction = Objects.requireNonNull(redaction, "redaction");
+      return this;
+    }
+
+    /** Where cassettes live, relative to the working directory; by default {@code src/test/resources/cassettes}. */
+    public Builder dir(Path dir) {
+      this.dir = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /** Pins the mode for every test, overriding the command line and environment. */
+    public Builder mode(Mode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    public Builder allowUnused(boolean allowUnused) {
+      this.allowUnused = allowUnused;
+      return this;
+    }
+
+    public Builder allowRepeats(boolean allowRepeats) {
+      this.allowRepeats = allowRepeats;
+      return this;
+    }
+
+    /** Replaces the process's system properties and environment variables, for tests. */
+    Builder environment(Environment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    public CassetteExtension build() {
+      return new CassetteExtension(this, true);
+    }
+  }
+}

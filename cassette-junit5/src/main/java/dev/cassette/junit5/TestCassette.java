@@ -1,0 +1,166 @@
+package dev.cassette.junit5;
+
+import dev.cassette.core.Mode;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Which cassette one test uses and how: its file, mode and strictness, decided from the
+ * {@link UseCassette} annotations around the test, the extension's builder settings and the environment.
+ */
+final class TestCassette {
+  static final String DEFAULT_DIR = "src/test/resources/cassettes";
+  /** The JUnit configuration parameter that moves the default directory for a whole run. */
+  static final String DIR_PARAMETER = "cassette.dir";
+
+  /** Invocations of test templates (parameterized, repeated) and class templates in a unique id. */
+  private static final Pattern INVOCATION = Pattern.compile("\\[[a-z-]+-invocation:#(\\d+)]");
+
+  private final Path file;
+  private final ModeResolver.ResolvedMode mode;
+  private final boolean allowUnused;
+  private final boolean allowRepeats;
+  private final Class<?> testClass;
+  private final Method testMethod;
+
+  private TestCassette(Path file, ModeResolver.ResolvedMode mode, boolean allowUnused,
+      boolean allowRepeats, Class<?> testClass, Method testMethod) {
+    this.file = file;
+    this.mode = mode;
+    this.allowUnused = allowUnused;
+    this.allowRepeats = allowRepeats;
+    this.testClass = testClass;
+    this.testMethod = testMethod;
+  }
+
+  /**
+   * @param defaults the extension's builder settings, which annotations override
+   * @throws IllegalArgumentException when an annotation or setting is invalid
+   */
+  static TestCassette of(ExtensionContext context, CassetteExtension defaults,
+      Environment environment) {
+    List<UseCassette> annotations = annotationsOutwards(context);
+    String name = "";
+    String dir = "";
+    Mode pinned = null;
+    String pinnedBy = null;
+    boolean allowUnused = defaults.allowUnused;
+    boolean allowRepeats = defaults.allowRepeats;
+    for (UseCassette a : annotations) {
+      if (name.isEmpty()) name = a.value().strip();
+      if (dir.isEmpty()) dir = a.dir().strip();
+      if (pinned == null && a.mode().length > 0) {
+        if (a.mode().length > 1) {
+          throw new IllegalArgumentException("@UseCassette(mode) takes one mode, not "
+              + List.of(a.mode()) + ", on " + context.getRequiredTestMethod());
+        }
+        pinned = a.mode()[0];
+        pinnedBy = "@UseCassette(mode = " + pinned + ")";
+      }
+      allowUnused |= a.allowUnused();
+      allowRepeats |= a.allowRepeats();
+    }
+    if (pinned == null && defaults.mode != null) {
+      pinned = defaults.mode;
+      pinnedBy = "CassetteExtension.builder().mode(" + pinned + ")";
+    }
+    if (name.isEmpty()) name = defaultName(context);
+    Path directory = !dir.isEmpty() ? Path.of(dir)
+        : defaults.dir != null ? defaults.dir
+        : Path.of(context.getConfigurationParameter(DIR_PARAMETER).orElse(DEFAULT_DIR));
+    Path file = directory.resolve(name.endsWith(".yaml") ? name : name + ".yaml").normalize();
+
+    ModeResolver resolver = new ModeResolver(environment, context::getConfigurationParameter);
+    ModeResolver.ResolvedMode mode = resolver.resolve(Optional.ofNullable(pinned), pinnedBy);
+    return new TestCassette(file, mode, allowUnused, allowRepeats, context.getRequiredTestClass(),
+        context.getRequiredTestMethod());
+  }
+
+  /** The annotations on the test method, its class and the classes enclosing it, nearest first. */
+  private static List<UseCassette> annotationsOutwards(ExtensionContext context) {
+    List<UseCassette> found = new ArrayList<>();
+    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+      Optional<AnnotatedElement> element = c.getElement();
+      if (element.isEmpty()) continue;
+      AnnotationSupport.findAnnotation(element.get(), UseCassette.class).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  /**
+   * {@code <TestClassSimpleName>/<testMethodName>}, a directory per class enclosing a {@code @Nested}
+   * one, and {@code -<n>} per template invocation (parameterized or repeated test, parameterized class).
+   */
+  static String defaultName(ExtensionContext context) {
+    StringBuilder name = new StringBuilder();
+    for (Class<?> c = context.getRequiredTestClass(); c != null; c = nestedIn(c)) {
+      name.insert(0, c.getSimpleName() + "/");
+    }
+    name.append(context.getRequiredTestMethod().getName());
+    Matcher invocation = INVOCATION.matcher(context.getUniqueId());
+    while (invocation.find()) name.append('-').append(invocation.group(1));
+    return name.toString();
+  }
+
+  private static Class<?> nestedIn(Class<?> c) {
+    return c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  Mode mode() {
+    return mode.mode();
+  }
+
+  boolean allowUnused() {
+    return allowUnused;
+  }
+
+  boolean allowRepeats() {
+    return allowRepeats;
+  }
+
+  /** Why the file must exist, and the exact command that records it. */
+  String missingMessage() {
+    String path = file.toAbsolutePath().toString();
+    StringBuilder message = new StringBuilder()
+        .append("cassette not found: ").append(path).append('\n')
+        .append("The mode is ").append(mode.mode()).append(" (").append(mode.source())
+        .append("), which replays only and never records.\n");
+    if (mode.pinned()) {
+      message.append("Remove ").append(mode.source()).append(" from ").append(testName())
+          .append(", then record it with network access and real credentials:\n");
+    } else {
+      message.append("Record it once with network access and real credentials, then commit the file:\n");
+    }
+    return message.append("  ").append(recordCommand()).toString();
+  }
+
+  /** {@code mvn test -Dtest=Class#method -Dcassette.mode=record}, quoted for a POSIX shell if needed. */
+  String recordCommand() {
+    String test = "-Dtest=" + binarySimpleName(testClass) + "#" + testMethod.getName();
+    if (test.contains("$")) test = "'" + test + "'";
+    return "mvn test " + test + " -D" + ModeResolver.PROPERTY + "=" + Mode.RECORD_ONLY.shortName();
+  }
+
+  private String testName() {
+    return binarySimpleName(testClass) + "#" + testMethod.getName();
+  }
+
+  /** {@code Outer$Inner}: the class name Surefire's {@code -Dtest} matches, without the package. */
+  private static String binarySimpleName(Class<?> c) {
+    String name = c.getName();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+}

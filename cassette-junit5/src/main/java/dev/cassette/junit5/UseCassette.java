@@ -1,0 +1,61 @@
+package dev.cassette.junit5;
+
+import dev.cassette.core.Mode;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test against a cassette: its parameters of type {@code OkHttpClient}, {@code Recorder},
+ * {@code CassetteInterceptor} and {@code Path} (the cassette file) are injected, and the cassette is
+ * saved after the test as its mode says.
+ *
+ * <pre>{@code
+ * @Test
+ * @UseCassette("huggingface/multi_tool_streaming")
+ * void streamsToolCalls(OkHttpClient client, Recorder recorder) { ... }
+ * }</pre>
+ *
+ * <p>On a class it applies to every test in it and in its {@code @Nested} classes. Attributes combine
+ * from the nearest declaration outwards: the method's, then its class's, then the enclosing classes'; an
+ * attribute left at its default is taken from further out.
+ */
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(CassetteExtension.class)
+public @interface UseCassette {
+  /**
+   * The cassette's name: its path under {@link #dir()} without {@code .yaml}, e.g.
+   * {@code huggingface/multi_tool_streaming}. By default {@code <TestClassSimpleName>/<testMethodName>}
+   * (a {@code @Nested} class adds a directory per enclosing class), with {@code -1}, {@code -2}... for
+   * each invocation of a parameterized or repeated test. An explicit name is used as is, so every
+   * invocation shares that one cassette.
+   */
+  String value() default "";
+
+  /**
+   * Pins the mode (at most one), overriding {@code -Dcassette.mode}, {@code CASSETTE_MODE} and the
+   * {@code cassette.mode} configuration parameter. Pin it only on tests that must never record, such as
+   * tests over committed fixtures: a pinned test cannot be re-recorded from the command line.
+   */
+  Mode[] mode() default {};
+
+  /**
+   * The directory cassettes live in, relative to the working directory (the module's directory under
+   * Maven and Gradle). By default the extension builder's directory, else the JUnit configuration
+   * parameter {@code cassette.dir}, else {@code src/test/resources/cassettes}.
+   */
+  String dir() default "";
+
+  /** Lets the test pass without replaying every recorded interaction. */
+  boolean allowUnused() default false;
+
+  /** Lets one recorded interaction answer any number of matching requests. */
+  boolean allowRepeats() default false;
+}

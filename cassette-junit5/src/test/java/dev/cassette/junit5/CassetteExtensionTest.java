@@ -1,0 +1,465 @@
+package dev.cassette.junit5;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.cassette.core.Cassette;
+import dev.cassette.core.CassetteNotFoundException;
+import dev.cassette.core.Interaction;
+import dev.cassette.core.Mode;
+import dev.cassette.core.Recorder;
+import dev.cassette.okhttp.CassetteInterceptor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * Runs sample test classes through the Jupiter engine and checks their outcomes, their messages and the
+ * cassette files they leave. The samples answer to a live {@link MockWebServer} that replies
+ * {@code response to <path>} and counts requests.
+ */
+class CassetteExtensionTest {
+  @TempDir
+  Path dir;
+
+  private final MockWebServer server = new MockWebServer();
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().body("response to " + request.getUrl().encodedPath()).build();
+      }
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  // ---- samples ------------------------------------------------------------------------------------
+
+  /** An extension that ignores the real process's cassette.mode, CASSETTE_MODE and CI. */
+  static CassetteExtension isolated() {
+    return CassetteExtension.builder().environment(FakeEnvironment.EMPTY).build();
+  }
+
+  static String get(OkHttpClient client, HttpUrl url) throws IOException {
+    try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
+      return response.body().string();
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class Hello {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    @Test
+    void hello(OkHttpClient client, Recorder recorder, CassetteInterceptor interceptor, Path cassette,
+        HttpUrl server) throws IOException {
+      assertEquals(cassette, recorder.path());
+      assertTrue(client.interceptors().contains(interceptor));
+      assertEquals("response to /hello", get(client, server.resolve("/hello")));
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class AnnotationOnly {
+    @Test
+    @UseCassette(value = "pinned/replay", mode = Mode.REPLAY_ONLY)
+    void pinned(OkHttpClient client, HttpUrl server) throws IOException {
+      get(client, server.resolve("/hello"));
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class TwoRequests {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    @Test
+    @UseCassette("two")
+    void both(OkHttpClient client, HttpUrl server) throws IOException {
+      get(client, server.resolve("/a"));
+      get(client, server.resolve("/b"));
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class OneOfTwo {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    @Test
+    @UseCassette("two")
+    void strict(OkHttpClient client, HttpUrl server) throws IOException {
+      assertEquals("response to /a", get(client, server.resolve("/a")));
+    }
+
+    @Test
+    @UseCassette(value = "two", allowUnused = true)
+    void lenient(OkHttpClient client, HttpUrl server) throws IOException {
+      assertEquals("response to /a", get(client, server.resolve("/a")));
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class Failing {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    @Test
+    void recordsThenFails(OkHttpClient client, HttpUrl server) throws IOException {
+      get(client, server.resolve("/hello"));
+      fail("boom");
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  @UseCassette(allowUnused = true)
+  static class Outer {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    @Nested
+    class Inner {
+      @Test
+      void defaultName(Path cassette, OkHttpClient client, HttpUrl server) throws IOException {
+        get(client, server.resolve("/inner"));
+      }
+
+      @Test
+      @UseCassette("named")
+      void namedHere(Path cassette, OkHttpClient client, HttpUrl server) throws IOException {
+        get(client, server.resolve("/named"));
+      }
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class Templates {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/x", "/y"})
+    void parameterized(String path, OkHttpClient client, HttpUrl server) throws IOException {
+      assertEquals("response to " + path, get(client, server.resolve(path)));
+    }
+
+    @RepeatedTest(3)
+    void repeated(OkHttpClient client, HttpUrl server) throws IOException {
+      get(client, server.resolve("/repeated"));
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class SharedInParallel {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    void call(OkHttpClient client, HttpUrl server) throws IOException {
+      assertEquals("response to /shared", get(client, server.resolve("/shared")));
+    }
+
+    @Test @UseCassette("shared") void a(OkHttpClient c, HttpUrl s) throws IOException { call(c, s); }
+    @Test @UseCassette("shared") void b(OkHttpClient c, HttpUrl s) throws IOException { call(c, s); }
+    @Test @UseCassette("shared") void c(OkHttpClient c, HttpUrl s) throws IOException { call(c, s); }
+    @Test @UseCassette("shared") void d(OkHttpClient c, HttpUrl s) throws IOException { call(c, s); }
+    @Test void e(OkHttpClient c, HttpUrl s) throws IOException { call(c, s); }
+    @Test void f(OkHttpClient c, HttpUrl s) throws IOException { call(c, s); }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class BeforeEachSharesTheSession {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    OkHttpClient fromSetUp;
+
+    @BeforeEach
+    void setUp(OkHttpClient client) {
+      fromSetUp = client;
+    }
+
+    @Test
+    void sameClient(OkHttpClient client, HttpUrl server) throws IOException {
+      assertSame(fromSetUp, client);
+      get(client, server.resolve("/hello"));
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class NoCassetteParameters {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    @Test
+    void plain(@TempDir Path temporary) {
+      assertTrue(Files.isDirectory(temporary));
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class UnderCi {
+    @RegisterExtension
+    static CassetteExtension cassettes = CassetteExtension.builder()
+        .environment(new FakeEnvironment(Map.of(), Map.of("CI", "true")))
+        .build();
+
+    @Test
+    void replaysOnly(OkHttpClient client) {}
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class PinnedByBuilder {
+    @RegisterExtension
+    static CassetteExtension cassettes = CassetteExtension.builder()
+        .dir(Path.of("target/configured"))
+        .mode(Mode.RECORD_ONCE)
+        .environment(new FakeEnvironment(Map.of("cassette.mode", "replay"), Map.of()))
+        .build();
+
+    @Test
+    void builderWins(Recorder recorder, Path cassette) {
+      assertEquals(Mode.RECORD_ONCE, recorder.mode());
+      assertEquals(Path.of("target/configured/PinnedByBuilder/builderWins.yaml"), cassette);
+    }
+
+    @Test
+    @UseCassette(dir = "target/annotated", mode = Mode.PASSTHROUGH)
+    void annotationWins(Recorder recorder, Path cassette) {
+      assertEquals(Mode.PASSTHROUGH, recorder.mode());
+      assertEquals(Path.of("target/annotated/PinnedByBuilder/annotationWins.yaml"), cassette);
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class CustomClientAndMatcher {
+    static final OkHttpClient BASE = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(42)).build();
+
+    @RegisterExtension
+    static CassetteExtension cassettes = CassetteExtension.builder()
+        .client(BASE)
+        .matcher((recorded, live) -> recorded.method().equals(live.method()))
+        .environment(FakeEnvironment.EMPTY)
+        .build();
+
+    /** The first repetition records; the second replays it for another URL, as the matcher allows. */
+    @RepeatedTest(2)
+    @UseCassette("any-get")
+    void anyGet(OkHttpClient client, HttpUrl server, RepetitionInfo repetition) throws IOException {
+      assertEquals(42_000, client.callTimeoutMillis());
+      assertSame(BASE.dispatcher(), client.dispatcher());
+      String path = repetition.getCurrentRepetition() == 1 ? "/first" : "/second";
+      assertEquals("response to /first", get(client, server.resolve(path)));
+    }
+  }
+
+  // ---- tests --------------------------------------------------------------------------------------
+
+  private EngineExecutionResults run(Class<?> sample, String... parameters) {
+    Map<String, String> configuration = new HashMap<>();
+    configuration.put(TestCassette.DIR_PARAMETER, dir.toString());
+    configuration.put(SampleServer.PARAMETER, server.url("/").toString());
+    for (int i = 0; i < parameters.length; i += 2) configuration.put(parameters[i], parameters[i + 1]);
+    return EngineTestKit.engine("junit-jupiter")
+        .configurationParameters(configuration)
+        .selectors(selectClass(sample))
+        .execute();
+  }
+
+  private static List<String> failures(EngineExecutionResults results) {
+    return results.testEvents().failed().stream()
+        .map(CassetteExtensionTest::message)
+        .collect(Collectors.toList());
+  }
+
+  private static String message(Event event) {
+    return throwable(event).getMessage();
+  }
+
+  private static Throwable throwable(Event event) {
+    return event.getPayload(TestExecutionResult.class)
+        .flatMap(TestExecutionResult::getThrowable)
+        .orElseThrow();
+  }
+
+  private static List<String> urls(Path file) throws IOException {
+    return Cassette.load(file).interactions().stream()
+        .map(Interaction::request)
+        .map(r -> r.method() + " " + r.url())
+        .collect(Collectors.toList());
+  }
+
+  private void assertAllPassed(EngineExecutionResults results, int tests) {
+    assertEquals(List.of(), failures(results));
+    results.testEvents().assertStatistics(stats -> stats.started(tests).succeeded(tests));
+  }
+
+  @Test
+  void recordsOnceThenReplaysOffline() throws IOException {
+    assertAllPassed(run(Hello.class), 1);
+    Path file = dir.resolve("Hello/hello.yaml");
+    assertEquals(List.of("GET " + server.url("/hello")), urls(file));
+    assertEquals(1, server.getRequestCount());
+
+    server.close();
+    assertAllPassed(run(Hello.class), 1);
+    assertAllPassed(run(Hello.class, "cassette.mode", "replay"), 1);
+    assertEquals(List.of("GET " + server.url("/hello")), urls(file));
+  }
+
+  @Test
+  void missingCassetteInReplayNamesTheFileAndTheCommandThatRecordsIt() {
+    EngineExecutionResults results = run(Hello.class, "cassette.mode", "replay");
+    assertEquals(List.of("cassette not found: " + dir.resolve("Hello/hello.yaml").toAbsolutePath() + "\n"
+        + "The mode is REPLAY_ONLY (configuration parameter cassette.mode), which replays only and never records.\n"
+        + "Record it once with network access and real credentials, then commit the file:\n"
+        + "  mvn test '-Dtest=CassetteExtensionTest$Hello#hello' -Dcassette.mode=record"), failures(results));
+    assertEquals(CassetteNotFoundException.class, throwable(results.testEvents().failed().list().get(0)).getClass());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void missingCassetteWithAPinnedModeSaysToUnpinIt() {
+    List<String> failures = failures(run(AnnotationOnly.class));
+    assertEquals(1, failures.size());
+    assertTrue(failures.get(0).startsWith("cassette not found: " + dir.resolve("pinned/replay.yaml").toAbsolutePath()), failures.get(0));
+    assertTrue(failures.get(0).endsWith("The mode is REPLAY_ONLY (@UseCassette(mode = REPLAY_ONLY)), which replays only and never records.\n"
+        + "Remove @UseCassette(mode = REPLAY_ONLY) from CassetteExtensionTest$AnnotationOnly#pinned, then record it with network access and real credentials:\n"
+        + "  mvn test '-Dtest=CassetteExtensionTest$AnnotationOnly#pinned' -Dcassette.mode=record"), failures.get(0));
+  }
+
+  @Test
+  void unknownModeFailsWithTheValidNames() {
+    assertEquals(List.of("configuration parameter cassette.mode: unknown cassette mode 'bogus': "
+        + "use one of record, replay, new-episodes, once, passthrough"),
+        failures(run(Hello.class, "cassette.mode", "bogus")));
+  }
+
+  @Test
+  void unusedInteractionsFailTheTestUnlessAllowed() throws IOException {
+    assertAllPassed(run(TwoRequests.class), 1);
+    assertEquals(List.of("GET " + server.url("/a"), "GET " + server.url("/b")), urls(dir.resolve("two.yaml")));
+    server.close();
+
+    EngineExecutionResults results = run(OneOfTwo.class);
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+    assertEquals(List.of("1 recorded interaction was never replayed from " + dir.resolve("two.yaml").toAbsolutePath() + ":\n"
+        + "  GET " + server.url("/b") + "\n"
+        + "The code under test no longer sends them: re-record the cassette (mvn test '-Dtest=CassetteExtensionTest$OneOfTwo#strict' -Dcassette.mode=record), "
+        + "or allow this with @UseCassette(allowUnused = true)."), failures(results));
+  }
+
+  @Test
+  void aFailedTestSavesNothing() {
+    EngineExecutionResults results = run(Failing.class);
+    assertEquals(List.of("boom"), failures(results));
+    assertEquals(1, server.getRequestCount());
+    assertFalse(Files.exists(dir.resolve("Failing/recordsThenFails.yaml")));
+  }
+
+  @Test
+  void nestedClassesNameCassettesAfterTheirEnclosingClasses() throws IOException {
+    assertAllPassed(run(Outer.class), 2);
+    assertEquals(List.of("GET " + server.url("/inner")), urls(dir.resolve("Outer/Inner/defaultName.yaml")));
+    assertEquals(List.of("GET " + server.url("/named")), urls(dir.resolve("named.yaml")));
+  }
+
+  @Test
+  void parameterizedAndRepeatedInvocationsGetACassetteEach() throws IOException {
+    assertAllPassed(run(Templates.class), 5);
+    assertEquals(List.of("GET " + server.url("/x")), urls(dir.resolve("Templates/parameterized-1.yaml")));
+    assertEquals(List.of("GET " + server.url("/y")), urls(dir.resolve("Templates/parameterized-2.yaml")));
+    for (int i = 1; i <= 3; i++) {
+      assertEquals(List.of("GET " + server.url("/repeated")), urls(dir.resolve("Templates/repeated-" + i + ".yaml")));
+    }
+    server.close();
+    assertAllPassed(run(Templates.class, "cassette.mode", "replay"), 5);
+  }
+
+  @Test
+  void parallelTestsOnOneCassetteTakeTurns() throws IOException {
+    EngineExecutionResults results = run(SharedInParallel.class,
+        "junit.jupiter.execution.parallel.enabled", "true",
+        "junit.jupiter.execution.parallel.mode.default", "concurrent",
+        "junit.jupiter.execution.parallel.config.strategy", "fixed",
+        "junit.jupiter.execution.parallel.config.fixed.parallelism", "4");
+    assertAllPassed(results, 6);
+    // The first of a, b, c, d records "shared"; the others find it saved and replay it.
+    assertEquals(List.of("GET " + server.url("/shared")), urls(dir.resolve("shared.yaml")));
+    assertEquals(List.of("GET " + server.url("/shared")), urls(dir.resolve("SharedInParallel/e.yaml")));
+    assertEquals(List.of("GET " + server.url("/shared")), urls(dir.resolve("SharedInParallel/f.yaml")));
+    assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
+  void replaysOnlyByDefaultUnderCi() {
+    List<String> failures = failures(run(UnderCi.class));
+    assertEquals(1, failures.size());
+    assertTrue(failures.get(0).contains("The mode is REPLAY_ONLY (the default while the environment variable CI is set)"),
+        failures.get(0));
+  }
+
+  @Test
+  void builderSettingsOverrideTheEnvironmentAndAnnotationsOverrideTheBuilder() {
+    assertAllPassed(run(PinnedByBuilder.class), 2);
+  }
+
+  @Test
+  void theBuildersClientAndMatcherAreUsed() throws IOException {
+    assertAllPassed(run(CustomClientAndMatcher.class), 2);
+    assertEquals(List.of("GET " + server.url("/first")), urls(dir.resolve("any-get.yaml")));
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void beforeEachMethodsGetTheTestsObjects() {
+    assertAllPassed(run(BeforeEachSharesTheSession.class), 1);
+  }
+
+  @Test
+  void testsThatAskForNoCassetteTouchNoFile() throws IOException {
+    assertAllPassed(run(NoCassetteParameters.class), 1);
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(), files.collect(Collectors.toList()));
+    }
+  }
+}
