@@ -12,6 +12,7 @@ import dev.cassette.core.CassetteNotFoundException;
 import dev.cassette.core.Interaction;
 import dev.cassette.core.Mode;
 import dev.cassette.core.Recorder;
+import dev.cassette.junit5.standin.StandIn;
 import dev.cassette.okhttp.CassetteInterceptor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,10 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -47,24 +44,18 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * Runs sample test classes through the Jupiter engine and checks their outcomes, their messages and the
- * cassette files they leave. The samples answer to a live {@link MockWebServer} that replies
+ * cassette files they leave. The samples answer to a live {@link StandIn} server that replies
  * {@code response to <path>} and counts requests.
  */
 class CassetteExtensionTest {
   @TempDir
   Path dir;
 
-  private final MockWebServer server = new MockWebServer();
+  private StandIn server;
 
   @BeforeEach
-  void startServer() throws IOException {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().body("response to " + request.getUrl().encodedPath()).build();
-      }
-    });
-    server.start();
+  void startServer() throws Exception {
+    server = StandIn.start(request -> new StandIn.Answer("text/plain", "response to " + request.path()));
   }
 
   @AfterEach
@@ -338,7 +329,7 @@ class CassetteExtensionTest {
     assertAllPassed(run(Hello.class), 1);
     Path file = dir.resolve("Hello/hello.yaml");
     assertEquals(List.of("GET " + server.url("/hello")), urls(file));
-    assertEquals(1, server.getRequestCount());
+    assertEquals(1, server.requestCount());
 
     server.close();
     assertAllPassed(run(Hello.class), 1);
@@ -354,7 +345,7 @@ class CassetteExtensionTest {
         + "Record it once with network access and real credentials, then commit the file:\n"
         + "  mvn test '-Dtest=CassetteExtensionTest$Hello#hello' -Dcassette.mode=record"), failures(results));
     assertEquals(CassetteNotFoundException.class, throwable(results.testEvents().failed().list().get(0)).getClass());
-    assertEquals(0, server.getRequestCount());
+    assertEquals(0, server.requestCount());
   }
 
   @Test
@@ -392,7 +383,7 @@ class CassetteExtensionTest {
   void aFailedTestSavesNothing() {
     EngineExecutionResults results = run(Failing.class);
     assertEquals(List.of("boom"), failures(results));
-    assertEquals(1, server.getRequestCount());
+    assertEquals(1, server.requestCount());
     assertFalse(Files.exists(dir.resolve("Failing/recordsThenFails.yaml")));
   }
 
@@ -427,7 +418,7 @@ class CassetteExtensionTest {
     assertEquals(List.of("GET " + server.url("/shared")), urls(dir.resolve("shared.yaml")));
     assertEquals(List.of("GET " + server.url("/shared")), urls(dir.resolve("SharedInParallel/e.yaml")));
     assertEquals(List.of("GET " + server.url("/shared")), urls(dir.resolve("SharedInParallel/f.yaml")));
-    assertEquals(3, server.getRequestCount());
+    assertEquals(3, server.requestCount());
   }
 
   @Test
@@ -447,7 +438,7 @@ class CassetteExtensionTest {
   void theBuildersClientAndMatcherAreUsed() throws IOException {
     assertAllPassed(run(CustomClientAndMatcher.class), 2);
     assertEquals(List.of("GET " + server.url("/first")), urls(dir.resolve("any-get.yaml")));
-    assertEquals(1, server.getRequestCount());
+    assertEquals(1, server.requestCount());
   }
 
   @Test

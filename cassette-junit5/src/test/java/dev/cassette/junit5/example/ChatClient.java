@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -57,16 +59,18 @@ public final class ChatClient {
     Request request = new Request.Builder()
         .url(completions)
         .header("Authorization", "Bearer " + apiKey)
-        .header("Accept", "text/event-stream")
         .post(RequestBody.create(requestJson(messages, tools), JSON_TYPE))
         .build();
-    try (Response response = http.newCall(request).execute()) {
-      if (!response.isSuccessful()) {
-        throw new IOException("chat completion failed: " + response.code() + " " + response.body().string());
-      }
-      ChunkListener listener = new ChunkListener(onText);
-      EventSources.processResponse(response, listener);
-      return listener.reply();
+    ChunkListener listener = new ChunkListener(onText);
+    EventSource source = EventSources.createFactory(http).newEventSource(request, listener);
+    try {
+      return listener.done.get();
+    } catch (InterruptedException e) {
+      source.cancel();
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while streaming");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
   }
 
@@ -113,7 +117,8 @@ public final class ChatClient {
     /** Tool calls by their index; a call's arguments may arrive in several chunks. */
     private final Map<Integer, String[]> toolCalls = new TreeMap<>();
     private String finishReason;
-    private IOException failure;
+    /** Completed when the stream ends; callbacks run on OkHttp's dispatcher threads. */
+    final CompletableFuture<ChatReply> done = new CompletableFuture<>();
 
     ChunkListener(Consumer<String> onText) {
       this.onText = onText;
@@ -126,7 +131,9 @@ public final class ChatClient {
       try {
         chunk = JSON.readTree(data);
       } catch (IOException e) {
-        throw new UncheckedIOException("not a JSON chunk: " + data, e);
+        done.completeExceptionally(new IOException("not a JSON chunk: " + data, e));
+        source.cancel();
+        return;
       }
       for (JsonNode choice : chunk.path("choices")) {
         JsonNode delta = choice.path("delta");
@@ -147,15 +154,17 @@ public final class ChatClient {
     }
 
     @Override
-    public void onFailure(EventSource source, Throwable t, Response response) {
-      failure = t instanceof IOException io ? io : new IOException("stream failed", t);
-    }
-
-    ChatReply reply() throws IOException {
-      if (failure != null) throw failure;
+    public void onClosed(EventSource source) {
       List<ToolCall> calls = new ArrayList<>();
       toolCalls.values().forEach(p -> calls.add(new ToolCall(p[0], p[1], p[2])));
-      return new ChatReply(text.toString(), calls, finishReason);
+      done.complete(new ChatReply(text.toString(), calls, finishReason));
+    }
+
+    @Override
+    public void onFailure(EventSource source, Throwable t, Response response) {
+      String reason = t != null ? String.valueOf(t.getMessage()) : "no stream";
+      if (response != null && !response.isSuccessful()) reason = "HTTP " + response.code();
+      done.completeExceptionally(new IOException("chat completion failed: " + reason, t));
     }
   }
 }

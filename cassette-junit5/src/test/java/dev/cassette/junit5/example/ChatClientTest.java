@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 class ChatClientTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpUrl HUGGING_FACE = HttpUrl.get("https://router.huggingface.co/v1/");
-  private static final String MODEL = "moonshotai/Kimi-K2-Instruct-0905:groq";
+  static final HttpUrl HUGGING_FACE = HttpUrl.get("https://router.huggingface.co/v1/");
+  static final String MODEL = "moonshotai/Kimi-K2-Instruct-0905:groq";
   private static final String FINAL_TEXT =
       "The results are:\n- Addition: 2 + 3 = 5\n- Multiplication: 2 × 3 = 6";
   private static final Path FIXTURE = Path.of("../fixtures/huggingface/multi_tool_streaming.yaml");
 
-  private static final List<Tool> TOOLS = List.of(
+  static final List<Tool> TOOLS = List.of(
       new Tool("add", "Add two numbers", twoIntegers()),
       new Tool("multiply", "Multiply two numbers", twoIntegers()));
 
@@ -46,7 +46,6 @@ class ChatClientTest {
     }
   }
 
-  // tag::streamsToolCalls[]
   @Test
   @UseCassette(value = "huggingface/multi_tool_streaming", dir = "../fixtures", mode = Mode.REPLAY_ONLY)
   void streamsToolCallsThenTheAnswer(OkHttpClient client, Recorder recorder) throws IOException {
@@ -72,7 +71,6 @@ class ChatClientTest {
     assertEquals(FINAL_TEXT, answer.text());
     assertEquals(FINAL_TEXT, streamed.toString());
   }
-  // end::streamsToolCalls[]
 
   /** The client sends what the Go client recorded: the same JSON, even the same bytes. */
   @Test

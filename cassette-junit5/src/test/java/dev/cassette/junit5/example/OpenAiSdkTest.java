@@ -12,23 +12,21 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.cassette.core.Mode;
 import dev.cassette.core.Recorder;
+import dev.cassette.junit5.standin.StandIn;
 import dev.cassette.okhttp.CassetteInterceptor;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A client nobody here wrote: the official OpenAI Java SDK, recording from a stand-in for the API and
- * replaying with the stand-in gone. Its parsed results must be equal both times.
+ * A client nobody here wrote: the official OpenAI Java SDK, recording from a stand-in for the API (a
+ * mockwebserver on 127.0.0.1) and replaying with the stand-in gone. Its parsed results must be equal
+ * both times.
  */
 class OpenAiSdkTest {
   private static final ChatCompletionCreateParams PARAMS = ChatCompletionCreateParams.builder()
@@ -55,20 +53,10 @@ class OpenAiSdkTest {
   }
 
   /** The stand-in for api.openai.com: a stream when the request asks for one, else one completion. */
-  private static MockWebServer standIn() throws IOException {
-    MockWebServer server = new MockWebServer();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        boolean stream = request.getBody().utf8().contains("\"stream\":true");
-        return new MockResponse.Builder()
-            .addHeader("Content-Type", stream ? "text/event-stream" : "application/json")
-            .body(stream ? STREAM : COMPLETION)
-            .build();
-      }
-    });
-    server.start();
-    return server;
+  private static StandIn standIn() throws Exception {
+    return StandIn.start(request -> request.body().contains("\"stream\":true")
+        ? new StandIn.Answer("text/event-stream", STREAM)
+        : new StandIn.Answer("application/json", COMPLETION));
   }
 
   /** The SDK on an OkHttpClient that records and replays through {@code recorder}. */
@@ -94,9 +82,9 @@ class OpenAiSdkTest {
   }
 
   @Test
-  void recordsAndReplaysTheSdksCompletionsStreamedAndNot(@TempDir Path dir) throws IOException {
+  void recordsAndReplaysTheSdksCompletionsStreamedAndNot(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("openai/chat.yaml");
-    MockWebServer server = standIn();
+    StandIn server = standIn();
     String baseUrl = server.url("/v1").toString();
     Answers live;
     try (Recorder recorder = Recorder.builder(file).mode(Mode.RECORD_ONLY).build()) {
@@ -104,7 +92,7 @@ class OpenAiSdkTest {
     } finally {
       server.close();
     }
-    assertEquals(2, server.getRequestCount());
+    assertEquals(2, server.requestCount());
     assertEquals("Hello!", live.completion().choices().get(0).message().content().orElseThrow());
     assertEquals(4, live.chunks().size());
 
