@@ -75,13 +75,13 @@ final class ShowCommand implements Command {
     StreamReassembler.Result stream = reassembler.reassemble(body.text());
     String dialect = stream.dialect().isEmpty() ? "" : ", " + stream.dialect();
     out.println("  stream:   " + stream.events() + " events" + dialect);
-    for (ToolCall call : stream.transcript().toolCalls()) {
-      out.println("  tool call: " + call);
-    }
     String text = stream.transcript().text();
     if (!text.isEmpty()) {
       out.println("  text:");
       for (String line : text.split("\n", -1)) out.println("    " + line);
+    }
+    for (ToolCall call : stream.transcript().toolCalls()) {
+      out.println("  tool call: " + call);
     }
   }
 

@@ -3,8 +3,12 @@ package dev.cassette.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cassette.core.SharedFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +62,26 @@ class ShowCommandTest {
     Cli run = Cli.run("show", file.toString());
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().matches("(?s).*\n  response: binary, \\d+ bytes\n.*"), run.out());
+  }
+
+  @Test
+  void everyCorpusStreamIsRecognised() throws IOException {
+    Path corpus = SharedFiles.require("corpus/fantasy");
+    List<Path> files;
+    try (Stream<Path> tree = Files.walk(corpus)) {
+      files = tree.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    int streams = 0;
+    for (Path file : files) {
+      Cli run = Cli.run("show", file.toString());
+      assertEquals(0, run.exit(), file + ": " + run.err());
+      for (String line : run.out().split("\n")) {
+        if (!line.startsWith("  stream:")) continue;
+        streams++;
+        assertTrue(line.matches("  stream: +\\d+ events, .+"), file + ": no dialect recognised: " + line);
+      }
+    }
+    assertTrue(streams > 100, "streams found: " + streams);
   }
 
   @Test

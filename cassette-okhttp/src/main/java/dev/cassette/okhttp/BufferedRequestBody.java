@@ -1,5 +1,6 @@
 package dev.cassette.okhttp;
 
+import java.io.IOException;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.BufferedSink;
@@ -31,7 +32,7 @@ final class BufferedRequestBody extends RequestBody {
   }
 
   @Override
-  public void writeTo(BufferedSink sink) throws java.io.IOException {
+  public void writeTo(BufferedSink sink) throws IOException {
     sink.write(bytes);
   }
 }

@@ -5,6 +5,7 @@ import dev.cassette.core.GoDuration;
 import dev.cassette.core.Multimap;
 import dev.cassette.core.Response;
 import java.util.List;
+import java.util.Locale;
 import okhttp3.Headers;
 
 /**
@@ -22,7 +23,7 @@ final class RecordedResponse {
     boolean uncompressed = "gzip".equalsIgnoreCase(network.header("Content-Encoding"))
         && response.header("Content-Encoding") == null;
     boolean chunked = network.headers("Transfer-Encoding").stream()
-        .anyMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains("chunked"));
+        .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("chunked"));
 
     Response.Builder head = Response.builder()
         .protocol(ProtocolText.of(response.protocol()))

@@ -22,6 +22,8 @@ import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
@@ -184,6 +186,32 @@ class RecordReplayTest {
     assertEquals(-1, saved.interactions().get(0).response().contentLength());
     assertFalse(saved.interactions().get(0).response().headers().names().stream()
         .anyMatch(name -> name.toLowerCase(Locale.ROOT).equals("transfer-encoding")));
+  }
+
+  /** OkHttp reports no reason phrase over HTTP/2; the cassette gets Go's status text, and replay its text. */
+  @Test
+  void http2() throws Exception {
+    cassette = dir.resolve("h2.yaml");
+    OkHttpClient.Builder h2 = new OkHttpClient.Builder().protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+    Request request;
+    try (TestServer server = TestServer.startHttp2();
+        Recorder recorder = Recording.recorder(cassette, Mode.RECORD_ONLY)) {
+      server.enqueue(Reply.code(200).header("Content-Type", "application/json").body("{\"h2\":true}"));
+      request = get(server.url("/"), "/v1/h2");
+      live = Exchange.of(h2.addInterceptor(new CassetteInterceptor(recorder)).build(), request);
+    }
+    assertEquals(Protocol.H2_PRIOR_KNOWLEDGE, live.protocol());
+    assertEquals("", live.message());
+    Interaction interaction = Recording.load(cassette).interactions().get(0);
+    assertEquals("HTTP/2.0", interaction.response().proto());
+    assertEquals(2, interaction.response().protoMajor());
+    assertEquals("200 OK", interaction.response().status());
+    try (Recorder recorder = Recording.recorder(cassette, Mode.REPLAY_ONLY)) {
+      replayed = Exchange.of(Recording.client(recorder), request);
+    }
+    assertEquals(Protocol.HTTP_2, replayed.protocol());
+    assertEquals("OK", replayed.message());
+    assertArrayEquals(live.body(), replayed.body());
   }
 
   @Test

@@ -39,9 +39,9 @@ final class CassetteDecoder {
   /** Whether some omitempty key held an empty value: proof the writer did not omit empty fields. */
   private boolean someOptionalKeyEmpty;
 
-  CassetteDecoder(Source source) {
+  CassetteDecoder(Source source, LineSeparators separators) {
     this.source = source;
-    this.scalars = new GoScalars(source);
+    this.scalars = new GoScalars(source, separators);
   }
 
   Cassette decode(Node root) {

@@ -51,19 +51,23 @@ public final class CassetteReader {
   private static final int SMALL_BUFFER = 8 * 1024;
   private static final int LARGE_BUFFER = 64 * 1024;
 
+  /** Built once: {@code Cassette.load} and {@code Cassette.parse} make a default reader per call. */
+  private static final LoadSettings DEFAULT_SMALL_INPUT = settings(DEFAULT_MAX_BYTES, SMALL_BUFFER);
+  private static final LoadSettings DEFAULT_LARGE_INPUT = settings(DEFAULT_MAX_BYTES, LARGE_BUFFER);
+
   private final long maxBytes;
   private final LoadSettings smallInput;
   private final LoadSettings largeInput;
 
   /** A reader with the {@link #DEFAULT_MAX_BYTES} size limit. */
   public CassetteReader() {
-    this(DEFAULT_MAX_BYTES);
+    this(DEFAULT_MAX_BYTES, DEFAULT_SMALL_INPUT, DEFAULT_LARGE_INPUT);
   }
 
-  private CassetteReader(long maxBytes) {
+  private CassetteReader(long maxBytes, LoadSettings smallInput, LoadSettings largeInput) {
     this.maxBytes = maxBytes;
-    this.smallInput = settings(maxBytes, SMALL_BUFFER);
-    this.largeInput = settings(maxBytes, LARGE_BUFFER);
+    this.smallInput = smallInput;
+    this.largeInput = largeInput;
   }
 
   private static LoadSettings settings(long maxBytes, int bufferSize) {
@@ -88,7 +92,7 @@ public final class CassetteReader {
     if (maxBytes < 1 || maxBytes > LARGEST_LIMIT) {
       throw new IllegalArgumentException("maxBytes must be between 1 and " + LARGEST_LIMIT + ": " + maxBytes);
     }
-    return new CassetteReader(maxBytes);
+    return new CassetteReader(maxBytes, settings(maxBytes, SMALL_BUFFER), settings(maxBytes, LARGE_BUFFER));
   }
 
   /** The largest input, in bytes, this reader accepts. */
@@ -137,40 +141,46 @@ public final class CassetteReader {
     return parse(stripByteOrderMark(utf8(bytes, source)), new Source(source));
   }
 
-  private Cassette parse(String text, Source source) {
-    Optional<Node> root = null;
-    while (root == null) {
+  private Cassette parse(String original, Source source) {
+    String text = original; // as Go reads it
+    // Go reads U+2028 and U+2029 as line breaks; snakeyaml sees Go's structure when given them as such.
+    boolean separatorsAsBreaks = LineSeparators.present(text);
+    Optional<Node> root;
+    while (true) {
       try {
-        root = compose(text, source);
-      } catch (ScannerException e) {
-        Optional<String> rewritten = SeparatorEscapes.rewrite(text, e);
-        if (rewritten.isEmpty()) throw notYaml(source, e);
-        text = rewritten.get();
+        root = compose(separatorsAsBreaks ? LineSeparators.asBreaks(text) : text, source);
+        break;
+      } catch (YamlEngineException e) {
+        // Each retry replaces at least one escape, so this loop ends.
+        Optional<String> unescaped = e instanceof ScannerException scanner
+            ? SeparatorEscapes.rewrite(text, scanner) : Optional.empty();
+        if (unescaped.isEmpty()) throw problem(source, e, text);
+        text = unescaped.get();
       }
     }
     if (root.isEmpty()) {
-      throw source.problem(1, 1, "the file is empty; expected a go-vcr cassette: '---', 'version: 2' and"
+      throw source.problem(1, 1, "the input is empty; expected a go-vcr cassette: '---', 'version: 2' and"
           + " 'interactions'", null);
     }
-    return new CassetteDecoder(source).decode(root.get());
+    LineSeparators separators = new LineSeparators(text, separatorsAsBreaks);
+    return new CassetteDecoder(source, separators).decode(root.get());
   }
 
+  /** Composes one document; snakeyaml's exceptions escape, ours too. */
   private Optional<Node> compose(String text, Source source) {
-    try {
-      LoadSettings settings = text.length() < SMALL_BUFFER ? smallInput : largeInput;
-      StreamReader reader = new StreamReader(settings, text);
-      Composer composer = new Composer(settings, new GuardedParser(new ParserImpl(settings, reader), source));
-      return composer.getSingleNode();
-    } catch (CassetteFormatException | ScannerException e) {
-      throw e;
-    } catch (MarkedYamlEngineException e) {
-      throw notYaml(source, e);
-    } catch (ReaderException e) {
-      int[] place = lineAndColumn(text, e.getPosition());
-      throw source.problem(place[0], place[1], "not valid YAML: " + readerProblem(e), e);
-    } catch (YamlEngineException e) {
-      throw source.problem(0, 0, "not valid YAML: " + e.getMessage(), e);
+    LoadSettings settings = text.length() < SMALL_BUFFER ? smallInput : largeInput;
+    StreamReader reader = new StreamReader(settings, text);
+    Composer composer = new Composer(settings, new GuardedParser(new ParserImpl(settings, reader), source));
+    return composer.getSingleNode();
+  }
+
+  private static CassetteFormatException problem(Source source, YamlEngineException e, String text) {
+    if (e instanceof MarkedYamlEngineException marked) return notYaml(source, marked);
+    if (e instanceof ReaderException reader) {
+      int[] place = lineAndColumn(text, reader.getPosition());
+      return source.problem(place[0], place[1], "not valid YAML: " + readerProblem(reader), e);
     }
+    return source.problem(0, 0, "not valid YAML: " + e.getMessage(), e);
   }
 
   private static CassetteFormatException notYaml(Source source, MarkedYamlEngineException e) {

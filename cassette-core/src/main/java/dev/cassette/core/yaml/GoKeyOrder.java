@@ -2,6 +2,7 @@ package dev.cassette.core.yaml;
 
 import dev.cassette.core.GoString;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -46,7 +47,7 @@ final class GoKeyOrder {
       if (!valid && cp >= 0xDC80 && cp <= 0xDCFF) cp = 0xFFFD;
       out[n++] = cp;
     }
-    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   static boolean less(int[] ar, int[] br) {

@@ -24,9 +24,11 @@ final class GoScalars {
       Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
   private final Source source;
+  private final LineSeparators separators;
 
-  GoScalars(Source source) {
+  GoScalars(Source source, LineSeparators separators) {
     this.source = source;
+    this.separators = separators;
   }
 
   /** A plain {@code ~}, {@code null} or empty scalar without a tag: Go's zero value for any field. */
@@ -48,7 +50,7 @@ final class GoScalars {
     ScalarNode scalar = scalar(node, path, "a string");
     if (scalar.getTag().equals(Tag.BINARY)) return GoString.decode(binary(scalar, path));
     if (isNull(scalar)) return "";
-    return scalar.getValue();
+    return separators.value(scalar);
   }
 
   /** The bytes of a scalar: base64 when tagged {@code !!binary}, else the text's UTF-8. */
@@ -56,7 +58,7 @@ final class GoScalars {
     ScalarNode scalar = scalar(node, path, "a string");
     if (scalar.getTag().equals(Tag.BINARY)) return binary(scalar, path);
     if (isNull(scalar)) return new byte[0];
-    return GoString.encode(scalar.getValue());
+    return GoString.encode(separators.value(scalar));
   }
 
   private byte[] binary(ScalarNode scalar, String path) {

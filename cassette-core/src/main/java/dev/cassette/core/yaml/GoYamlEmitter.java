@@ -1,6 +1,7 @@
 package dev.cassette.core.yaml;
 
 import dev.cassette.core.GoString;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -153,7 +154,7 @@ final class GoYamlEmitter {
   // ---- indentation (yaml_emitter_increase_indent, yaml_emitter_write_indent) ---------------------
 
   private void increaseIndent(boolean inSequenceItem, boolean compactSequence) {
-    if (depth == indents.length) indents = java.util.Arrays.copyOf(indents, depth * 2);
+    if (depth == indents.length) indents = Arrays.copyOf(indents, depth * 2);
     indents[depth++] = indent;
     if (indent < 0) {
       indent = 0;
@@ -243,9 +244,21 @@ final class GoYamlEmitter {
 
     if (n >= 3 && (v.startsWith("---") || v.startsWith("..."))) blockIndicators = true;
 
+    // Walks UTF-16 units: every character the rules single out is in the BMP, and a surrogate pair
+    // (an astral character) only matters as "not printable".
     for (int i = 0; i < n; ) {
-      int c = v.codePointAt(i);
-      int next = i + Character.charCount(c);
+      char c = v.charAt(i);
+      if (i > 0 && isInert(c)) {
+        // The common case, kept cheap: a printable character that no rule looks at.
+        previousSpace = false;
+        previousBreak = false;
+        precededByWhitespace = false;
+        i++;
+        continue;
+      }
+      int next = i + 1;
+      boolean astral = Character.isHighSurrogate(c) && next < n && Character.isLowSurrogate(v.charAt(next));
+      if (astral) next++;
       boolean followedByWhitespace = next >= n || isBlank(v.charAt(next));
       if (i == 0) {
         switch (c) {
@@ -267,7 +280,7 @@ final class GoYamlEmitter {
 
       if (c == '\t') {
         tabCharacters = true;
-      } else if (!isPrintable(c)) {
+      } else if (astral || !isPrintable(c)) {
         specialCharacters = true;
       }
       if (c == ' ') {
@@ -287,7 +300,7 @@ final class GoYamlEmitter {
         previousSpace = false;
         previousBreak = false;
       }
-      precededByWhitespace = isBlank(c) || isBreak(c) || c == 0;
+      precededByWhitespace = c == ' ' || c == '\t' || c == 0 || isBreak(c);
       i = next;
     }
 
@@ -453,21 +466,23 @@ final class GoYamlEmitter {
     // leading line break, so both rule sets write it the v4 way.
     putBreak();
     whitespace = true;
-    boolean breaks = true;
+    // Lines are copied whole: each starts with write_indent, and only line breaks reset the column.
     int n = v.length();
-    for (int i = 0; i < n; ) {
-      int c = v.codePointAt(i);
-      i += Character.charCount(c);
+    int i = 0;
+    while (i < n) {
+      char c = v.charAt(i);
       if (isBreak(c)) {
         writeBreak(c);
-        breaks = true;
-      } else {
-        if (breaks) writeIndent();
-        out.appendCodePoint(c);
-        column++;
-        indention = false;
-        breaks = false;
+        i++;
+        continue;
       }
+      writeIndent();
+      int end = i + 1;
+      while (end < n && !isBreak(v.charAt(end))) end++;
+      out.append(v, i, end);
+      column += Character.codePointCount(v, i, end);
+      indention = false;
+      i = end;
     }
   }
 
@@ -487,6 +502,13 @@ final class GoYamlEmitter {
   }
 
   // ---- character classes (yaml_private.go) -------------------------------------------------------
+
+  /** A printable character, past the first, that changes no flag of analyze() but the "previous" ones. */
+  private static boolean isInert(char c) {
+    if (c < 0x80) return c > ' ' && c < 0x7F && c != ':' && c != '#';
+    return c >= 0xA0 && c <= 0xFFFD && c != 0x2028 && c != 0x2029 && c != 0xFEFF
+        && !Character.isSurrogate(c);
+  }
 
   private static boolean isBlank(int c) {
     return c == ' ' || c == '\t';

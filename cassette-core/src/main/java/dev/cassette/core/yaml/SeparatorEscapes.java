@@ -10,11 +10,13 @@ import org.snakeyaml.engine.v2.exceptions.ScannerException;
  * which {@code \L} sits inside a double-quoted scalar (elsewhere it is a literal backslash and letter),
  * so this rewrites lazily: when the scanner stops at such an escape, the scalar it was scanning (whose
  * opening quote the error names) has all its {@code \L} and {@code \P} escapes replaced by the
- * characters themselves, which that scanner reads literally, and parsing starts again. Files without
- * these escapes, which is every real cassette seen so far, are parsed once.
+ * equivalent {@code \u005Cu2028} and {@code \u005Cu2029}, and parsing starts again. Files without these escapes,
+ * which is every real cassette seen so far, are parsed once.
  *
- * <p>The replacement is one character shorter than the escape, so a later error on the same line may
- * be reported one column early; line numbers are unaffected.
+ * <p>The replacement is four characters longer than the escape, so a later error on the same line is
+ * reported that much further right; line numbers are unaffected. (Replacing the escape with the raw
+ * character instead would be shorter, but Go reads a raw separator as a line break; see
+ * {@link LineSeparators}.)
  */
 final class SeparatorEscapes {
   private SeparatorEscapes() {}
@@ -43,7 +45,7 @@ final class SeparatorEscapes {
       if (c == '\\' && i + 1 < text.length()) {
         char next = text.charAt(i + 1);
         if (next == 'L' || next == 'P') {
-          out.append(next == 'L' ? '\u2028' : '\u2029');
+          out.append(next == 'L' ? "\\u2028" : "\\u2029");
           replaced = true;
         } else {
           out.append(c).append(next);

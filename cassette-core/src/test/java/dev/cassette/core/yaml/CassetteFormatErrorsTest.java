@@ -51,7 +51,7 @@ class CassetteFormatErrorsTest {
 
   @Test
   void emptyFile() {
-    fails("", 1, 1, "empty", "version: 2");
+    fails("", 1, 1, "the input is empty", "version: 2");
     fails("---\n", 2, 1, "empty", "version: 2");
     fails("# only a comment\n", 1, 1, "empty");
   }

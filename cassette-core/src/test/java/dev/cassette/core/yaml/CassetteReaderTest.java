@@ -362,4 +362,24 @@ class CassetteReaderTest {
     }
     return values.build();
   }
+
+  private static Request onlyRequest(String requestLines) {
+    return Cassette.parse("version: 2\ninteractions:\n- request:\n" + requestLines
+        + "    method: GET\n  response:\n    code: 200\n").interactions().get(0).request();
+  }
+
+  @Test
+  void lineAndParagraphSeparatorsReadAsGoReadsThem() {
+    // Escapes Go writes in double quotes, which snakeyaml does not know; elsewhere \L is text.
+    assertEquals("a\u2028b\u2029c", onlyRequest("    url: \"a\\Lb\\Pc\"\n").url());
+    assertEquals("a\\\\L", onlyRequest("    url: \"a\\\\\\\\L\"\n").url());
+    assertEquals("C:\\Logs", onlyRequest("    url: C:\\Logs\n").url());
+    assertEquals("C:\\Logs\n", onlyRequest("    url: u\n    body: |\n      C:\\Logs\n").body().text());
+    // A separator in single quotes is a line break to Go: the indentation after it is not content.
+    assertEquals("x\u2028y z", onlyRequest("    url: 'x \u2028      y z'\n").url());
+    assertEquals("\u2029, a", onlyRequest("    url: '\u2029    , a'\n").url());
+    // A literal block line starting with a separator is an empty line whose break is the separator.
+    assertEquals("\u2028 brown\ntoken", onlyRequest(
+        "    url: u\n    body: |2-\n\u2028       brown\n      token\n").body().text());
+  }
 }

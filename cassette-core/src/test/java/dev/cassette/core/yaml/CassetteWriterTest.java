@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.cassette.core.Cassette;
 import dev.cassette.core.FieldProfile;
 import dev.cassette.core.GoDuration;
+import dev.cassette.core.GoString;
 import dev.cassette.core.Layout;
 import dev.cassette.core.Multimap;
 import dev.cassette.core.Request;
@@ -223,6 +224,14 @@ class CassetteWriterTest {
     String yaml = Cassette.builder().add(request(Multimap.builder().addAll("Retry-After", List.of()).build()),
         response()).build().toYaml();
     assertEquals("    headers:\n      Retry-After: []\n",
+        yaml.substring(yaml.indexOf("    headers:"), yaml.indexOf("    url:")));
+  }
+
+  @Test
+  void invalidUtf8NameAndValueAreBinary() {
+    String bytes = GoString.decode(new byte[] {(byte) 0xc0, (byte) 0xaf});
+    String yaml = Cassette.builder().add(request(Multimap.of(bytes, bytes)), response()).build().toYaml();
+    assertEquals("    headers:\n      !!binary wK8=:\n      - !!binary wK8=\n",
         yaml.substring(yaml.indexOf("    headers:"), yaml.indexOf("    url:")));
   }
 }

@@ -10,13 +10,22 @@ import okhttp3.HttpUrl;
  * only the implementation for the OkHttp line under test.
  */
 public interface TestServer extends Closeable {
-  /** Starts a server on 127.0.0.1 with whichever implementation was compiled. */
+  /** Starts an HTTP/1.1 server on 127.0.0.1 with whichever implementation was compiled. */
   static TestServer start() throws Exception {
+    return start(false);
+  }
+
+  /** Starts a server on 127.0.0.1 speaking cleartext HTTP/2 only (clients need {@code H2_PRIOR_KNOWLEDGE}). */
+  static TestServer startHttp2() throws Exception {
+    return start(true);
+  }
+
+  private static TestServer start(boolean http2) throws Exception {
     for (String name : new String[] {
         "dev.cassette.okhttp.testserver.okhttp5.MockWebServer3Server",
         "dev.cassette.okhttp.testserver.okhttp4.MockWebServerServer"}) {
       try {
-        return (TestServer) Class.forName(name).getConstructor().newInstance();
+        return (TestServer) Class.forName(name).getConstructor(boolean.class).newInstance(http2);
       } catch (ClassNotFoundException e) {
         // Not compiled for this OkHttp line; try the other.
       }

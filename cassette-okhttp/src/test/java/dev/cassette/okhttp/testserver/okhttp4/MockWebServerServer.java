@@ -5,8 +5,10 @@ import dev.cassette.okhttp.testserver.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
+import okhttp3.Protocol;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -16,7 +18,8 @@ import okio.Buffer;
 public final class MockWebServerServer implements TestServer {
   private final MockWebServer server = new MockWebServer();
 
-  public MockWebServerServer() throws IOException {
+  public MockWebServerServer(boolean http2) throws IOException {
+    if (http2) server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
     server.start(InetAddress.getByName("127.0.0.1"), 0);
   }
 

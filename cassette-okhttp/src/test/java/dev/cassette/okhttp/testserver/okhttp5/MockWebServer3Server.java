@@ -4,18 +4,21 @@ import dev.cassette.okhttp.testserver.Reply;
 import dev.cassette.okhttp.testserver.TestServer;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import okhttp3.Protocol;
 import okio.Buffer;
 
 /** {@link TestServer} on mockwebserver3 (OkHttp 5). */
 public final class MockWebServer3Server implements TestServer {
   private final MockWebServer server = new MockWebServer();
 
-  public MockWebServer3Server() throws IOException {
+  public MockWebServer3Server(boolean http2) throws IOException {
+    if (http2) server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
     server.start(InetAddress.getByName("127.0.0.1"), 0);
   }
 
