@@ -11,6 +11,7 @@ import dev.cassette.core.Cassette;
 import dev.cassette.core.CassetteNotFoundException;
 import dev.cassette.core.Interaction;
 import dev.cassette.core.Mode;
+import dev.cassette.core.NoMatchingInteractionException;
 import dev.cassette.core.Recorder;
 import dev.cassette.junit5.standin.StandIn;
 import dev.cassette.okhttp.CassetteInterceptor;
@@ -127,6 +128,26 @@ class CassetteExtensionTest {
     @UseCassette(value = "two", allowUnused = true)
     void lenient(OkHttpClient client, HttpUrl server) throws IOException {
       assertEquals("response to /a", get(client, server.resolve("/a")));
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class HelloTwice {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    @Test
+    @UseCassette(value = "Hello/hello", allowRepeats = true)
+    void repeats(OkHttpClient client, HttpUrl server) throws IOException {
+      assertEquals("response to /hello", get(client, server.resolve("/hello")));
+      assertEquals("response to /hello", get(client, server.resolve("/hello")));
+    }
+
+    @Test
+    @UseCassette("Hello/hello")
+    void servesEachInteractionOnce(OkHttpClient client, HttpUrl server) throws IOException {
+      get(client, server.resolve("/hello"));
+      get(client, server.resolve("/hello"));
     }
   }
 
@@ -380,9 +401,20 @@ class CassetteExtensionTest {
   }
 
   @Test
+  void allowRepeatsLetsOneInteractionAnswerAgain() {
+    assertAllPassed(run(Hello.class), 1);
+    EngineExecutionResults results = run(HelloTwice.class, "cassette.mode", "replay");
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+    Throwable failure = throwable(results.testEvents().failed().list().get(0));
+    assertEquals(NoMatchingInteractionException.class, failure.getClass(), String.valueOf(failure));
+    assertEquals(1, server.requestCount());
+  }
+
+  @Test
   void aFailedTestSavesNothing() {
     EngineExecutionResults results = run(Failing.class);
     assertEquals(List.of("boom"), failures(results));
+    assertEquals(1, results.allEvents().reportingEntryPublished().count());
     assertEquals(1, server.requestCount());
     assertFalse(Files.exists(dir.resolve("Failing/recordsThenFails.yaml")));
   }
