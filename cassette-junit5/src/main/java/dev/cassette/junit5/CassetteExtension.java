@@ -146,7 +146,8 @@ public final class CassetteExtension
 
   @Override
   public void afterEach(ExtensionContext context) {
-    CassetteSession session = context.getStore(NAMESPACE).remove(CassetteSession.class, CassetteSession.class);
+    CassetteSession session =
+        context.getStore(NAMESPACE).remove(CassetteSession.class, CassetteSession.class);
     if (session == null) return;
     boolean failed = context.getExecutionException().isPresent();
     if (!session.finish(failed) && session.recorder().isRecording()) {
@@ -171,7 +172,7 @@ public final class CassetteExtension
   }
 
   private CassetteSession start(ExtensionContext context) {
-    TestCassette cassette = TestCassette.of(context, this, environment);
+    TestCassette cassette = TestCassette.of(context, this);
     Semaphore lock = lock(context, cassette.file());
     lock.acquireUninterruptibly();
     try {
@@ -251,7 +252,10 @@ public final class CassetteExtension
       return this;
     }
 
-    /** Where cassettes live, relative to the working directory; by default {@code src/test/resources/cassettes}. */
+    /**
+     * Where cassettes live, relative to the working directory; by default the configuration parameter
+     * {@code cassette.dir}, else {@code src/test/resources/cassettes}.
+     */
     public Builder dir(Path dir) {
       this.dir = Objects.requireNonNull(dir, "dir");
       return this;

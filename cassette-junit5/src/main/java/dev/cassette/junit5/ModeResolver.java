@@ -41,7 +41,8 @@ final class ModeResolver {
     if (found != null) return found;
     String ci = environment.variable("CI");
     if (ci != null && !ci.isBlank()) {
-      return new ResolvedMode(Mode.REPLAY_ONLY, "the default while the environment variable CI is set", false);
+      return new ResolvedMode(
+          Mode.REPLAY_ONLY, "the default while the environment variable CI is set", false);
     }
     return new ResolvedMode(Mode.RECORD_ONCE, "the default", false);
   }

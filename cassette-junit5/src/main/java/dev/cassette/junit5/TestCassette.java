@@ -46,8 +46,7 @@ final class TestCassette {
    * @param defaults the extension's builder settings, which annotations override
    * @throws IllegalArgumentException when an annotation or setting is invalid
    */
-  static TestCassette of(ExtensionContext context, CassetteExtension defaults,
-      Environment environment) {
+  static TestCassette of(ExtensionContext context, CassetteExtension defaults) {
     List<UseCassette> annotations = annotationsOutwards(context);
     String name = "";
     String dir = "";
@@ -79,7 +78,7 @@ final class TestCassette {
         : Path.of(context.getConfigurationParameter(DIR_PARAMETER).orElse(DEFAULT_DIR));
     Path file = directory.resolve(name.endsWith(".yaml") ? name : name + ".yaml").normalize();
 
-    ModeResolver resolver = new ModeResolver(environment, context::getConfigurationParameter);
+    ModeResolver resolver = new ModeResolver(defaults.environment, context::getConfigurationParameter);
     ModeResolver.ResolvedMode mode = resolver.resolve(Optional.ofNullable(pinned), pinnedBy);
     return new TestCassette(file, mode, allowUnused, allowRepeats, context.getRequiredTestClass(),
         context.getRequiredTestMethod());
