@@ -79,6 +79,7 @@ public final class CassetteExtension
     this.environment = builder.environment;
   }
 
+  /** A builder for an extension to register with {@code @RegisterExtension}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -155,15 +156,18 @@ public final class CassetteExtension
   }
 
   /**
-   * This test's session, started on first use.
-   *
-   * <p>{@code getOrComputeIfAbsent} is deprecated from JUnit 6 on, but its replacement does not exist
-   * before 5.13, and this extension supports 5.10 and later.
+   * This test's session, started on first use. One test's callbacks and parameters are handled on one
+   * thread, so no other thread races this one. A session that failed to start is not stored: the failure
+   * is reported once, by the test.
    */
-  @SuppressWarnings("deprecation")
   private CassetteSession session(ExtensionContext context) {
-    return context.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(CassetteSession.class, key -> start(context), CassetteSession.class);
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    CassetteSession session = store.get(CassetteSession.class, CassetteSession.class);
+    if (session == null) {
+      session = start(context);
+      store.put(CassetteSession.class, session);
+    }
+    return session;
   }
 
   private CassetteSession start(ExtensionContext context) {
@@ -198,7 +202,7 @@ public final class CassetteExtension
    * One lock per cassette file for the whole run, kept in the root store: tests sharing a cassette run
    * one after the other even when JUnit runs them in parallel.
    */
-  @SuppressWarnings("deprecation") // see session()
+  @SuppressWarnings("deprecation") // computeIfAbsent, its replacement, is missing before JUnit 5.13
   private static Semaphore lock(ExtensionContext context, Path file) {
     String key = "lock:" + file.toAbsolutePath().normalize();
     return context.getRoot().getStore(NAMESPACE)
@@ -206,7 +210,7 @@ public final class CassetteExtension
   }
 
   /** The configured base client, or one default client shared by the run (one connection pool). */
-  @SuppressWarnings("deprecation") // see session()
+  @SuppressWarnings("deprecation") // see lock()
   private OkHttpClient client(ExtensionContext context) {
     if (baseClient != null) return baseClient;
     return context.getRoot().getStore(NAMESPACE)
@@ -259,11 +263,13 @@ public final class CassetteExtension
       return this;
     }
 
+    /** Lets tests pass without replaying every recorded interaction. */
     public Builder allowUnused(boolean allowUnused) {
       this.allowUnused = allowUnused;
       return this;
     }
 
+    /** Lets one recorded interaction answer any number of matching requests. */
     public Builder allowRepeats(boolean allowRepeats) {
       this.allowRepeats = allowRepeats;
       return this;
