@@ -40,8 +40,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 8, time = 2)
 public class CodecBenchmark {
   /** The corpus folder; see {@link Corpus} for how it is found when this path does not exist. */
   @Param("../shared/corpus/fantasy")

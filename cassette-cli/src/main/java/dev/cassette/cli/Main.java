@@ -61,7 +61,7 @@ public final class Main {
   private static String usage() {
     StringBuilder text = new StringBuilder("usage: cassette COMMAND [ARGS]\n\ncommands:\n");
     for (Command command : COMMANDS) {
-      text.append(String.format("  %-22s %s%n", command.synopsis(), command.description()));
+      text.append(String.format("  %-22s %s\n", command.synopsis(), command.description()));
     }
     text.append("\nFolders are searched recursively for *.yaml and *.yml files.\n")
         .append("Exit status: 0 ok, 1 invalid cassettes or changes found, 2 usage error.\n");

@@ -32,10 +32,9 @@ record Transcript(String text, List<ToolCall> toolCalls) {
       text.append(fragment);
     }
 
-    /** Starts (or names) the call with this key; a name seen again for the same key is ignored. */
+    /** Starts the call with this key, or names it if fragments came first; a later name is ignored. */
     void startToolCall(String key, String name) {
-      if (name != null && !name.isEmpty()) names.putIfAbsent(key, name);
-      else names.putIfAbsent(key, "");
+      if (names.getOrDefault(key, "").isEmpty()) names.put(key, name);
       arguments.computeIfAbsent(key, k -> new StringBuilder());
     }
 
@@ -47,9 +46,9 @@ record Transcript(String text, List<ToolCall> toolCalls) {
 
     /** Sets the arguments of the call with this key, unless fragments already spelled them out. */
     void completeArguments(String key, String complete) {
-      StringBuilder so = arguments.computeIfAbsent(key, k -> new StringBuilder());
+      StringBuilder streamed = arguments.computeIfAbsent(key, k -> new StringBuilder());
       names.putIfAbsent(key, "");
-      if (so.length() == 0) so.append(complete);
+      if (streamed.length() == 0) streamed.append(complete);
     }
 
     /** Adds a call that arrived whole, as Gemini sends them. */

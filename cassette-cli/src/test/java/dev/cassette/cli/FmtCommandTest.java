@@ -66,6 +66,22 @@ class FmtCommandTest {
   }
 
   @Test
+  void renumbersInteractionIds() throws IOException {
+    Path file = Fixtures.copy(SEED, dir);
+    byte[] original = Files.readAllBytes(file);
+    String text = new String(original, StandardCharsets.UTF_8);
+    Files.writeString(file, text.replace("\n- id: 1\n", "\n- id: 7\n"));
+
+    Cli check = Cli.run("fmt", "--check", file.toString());
+    assertEquals(file + "\n1 files, 1 would change\n", check.out());
+    assertEquals(1, check.exit());
+
+    Cli fmt = Cli.run("fmt", file.toString());
+    assertEquals(0, fmt.exit(), fmt.err());
+    assertArrayEquals(original, Files.readAllBytes(file));
+  }
+
+  @Test
   void rewriteKeepsFilePermissions() throws IOException {
     Path messy = Fixtures.copy(SEED, dir);
     assumeTrue(messy.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX only");

@@ -127,7 +127,7 @@ public final class Redaction {
     if (!request.requestUri().isEmpty()) {
       b.requestUri(QueryString.editUrl(replaceTexts(request.requestUri(), true), this::redactPair));
     }
-    b.headers(redactHeaders(request.headers()));
+    Multimap headers = redactHeaders(request.headers());
     b.trailer(redactHeaders(request.trailer()));
     b.form(redactForm(request.form()));
     Body body = replaceTexts(request.body());
@@ -138,9 +138,11 @@ public final class Redaction {
     }
     body = redactJson(body);
     b.body(body);
-    if (body.length() != request.body().length() && request.contentLength() == request.body().length()) {
-      b.contentLength(body.length());
+    if (body.length() != request.body().length()) {
+      if (request.contentLength() == request.body().length()) b.contentLength(body.length());
+      headers = withContentLength(headers, body.length());
     }
+    b.headers(headers);
     Request redacted = b.build();
     return redacted.equals(request) ? request : redacted;
   }
@@ -148,13 +150,15 @@ public final class Redaction {
   /** The response as it may be written to a cassette; the same instance when nothing changes. */
   public Response redact(Response response) {
     Response.Builder b = response.toBuilder();
-    b.headers(redactHeaders(response.headers()));
+    Multimap headers = redactHeaders(response.headers());
     b.trailer(redactHeaders(response.trailer()));
     Body body = redactJson(replaceTexts(response.body()));
     b.body(body);
-    if (body.length() != response.body().length() && response.contentLength() == response.body().length()) {
-      b.contentLength(body.length());
+    if (body.length() != response.body().length()) {
+      if (response.contentLength() == response.body().length()) b.contentLength(body.length());
+      headers = withContentLength(headers, body.length());
     }
+    b.headers(headers);
     Response redacted = b.build();
     return redacted.equals(response) ? response : redacted;
   }
@@ -188,6 +192,20 @@ public final class Redaction {
       List<String> replaced = new ArrayList<>(values.size());
       for (String value : values) replaced.add(replaceTexts(value, false));
       out.addAll(name, replaced);
+    });
+    return out.build();
+  }
+
+  /**
+   * Headers whose Content-Length, if kept, states a redacted body's new size: a replay must not announce
+   * more bytes than it delivers.
+   */
+  private static Multimap withContentLength(Multimap headers, long length) {
+    if (headers.firstIgnoreCase("Content-Length") == null) return headers;
+    Multimap.Builder out = Multimap.builder();
+    headers.asMap().forEach((name, values) -> {
+      if (name.equalsIgnoreCase("Content-Length")) out.add(name, Long.toString(length));
+      else out.addAll(name, values);
     });
     return out.build();
   }

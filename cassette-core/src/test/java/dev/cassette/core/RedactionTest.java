@@ -132,6 +132,29 @@ class RedactionTest {
   }
 
   @Test
+  void aRedactedBodyKeepsItsContentLengthHeaderTrue() {
+    String body = "{\"password\":\"hunter2-long-secret\",\"user\":\"u\"}";
+    Response response = Response.builder()
+        .headers(Multimap.builder().add("Content-Type", "application/json")
+            .add("Content-Length", Integer.toString(body.length())).build())
+        .contentLength(body.length())
+        .body(body)
+        .build();
+    Redaction r = Redaction.builder().allowHeaders("Content-Length").build();
+    Response redacted = r.redact(response);
+    int length = redacted.body().length();
+    assertTrue(length != body.length(), redacted.body().text());
+    assertEquals(length, redacted.contentLength());
+    assertEquals(List.of(Integer.toString(length)), redacted.headers().get("Content-Length"));
+    Request request = Request.builder().method("POST")
+        .headers(Multimap.builder().add("Content-Length", Integer.toString(body.length())).build())
+        .contentLength(body.length()).body(body).build();
+    Request redactedRequest = r.redact(request);
+    assertEquals(List.of(Integer.toString(redactedRequest.body().length())),
+        redactedRequest.headers().get("Content-Length"));
+  }
+
+  @Test
   void replaceTextWorksAnywhere() {
     String token = "tok/en+1";
     Redaction r = Redaction.none().toBuilder().replaceText(token, "<TOKEN>").build();
