@@ -51,7 +51,7 @@ public final class GoDuration implements Comparable<GoDuration> {
       long whole = 0;
       int start = i;
       for (; i < s.length() && isDigit(s.charAt(i)); i++) {
-        if (Long.compareUnsigned(whole, MAX_UNSIGNED / 10) > 0) throw invalid(text, "it overflows");
+        if (Long.compareUnsigned(whole, MAX_UNSIGNED_TENTH) > 0) throw invalid(text, "it overflows");
         whole = whole * 10 + (s.charAt(i) - '0');
         if (Long.compareUnsigned(whole, MAX_UNSIGNED) > 0) throw invalid(text, "it overflows");
       }
@@ -65,7 +65,7 @@ public final class GoDuration implements Comparable<GoDuration> {
         boolean overflow = false;
         for (; i < s.length() && isDigit(s.charAt(i)); i++) {
           if (overflow) continue;
-          if (fraction > Long.MAX_VALUE / 10) {
+          if (Long.compareUnsigned(fraction, Long.MAX_VALUE / 10) > 0) {
             overflow = true;
             continue;
           }
@@ -95,8 +95,8 @@ public final class GoDuration implements Comparable<GoDuration> {
         throw invalid(text, "it overflows");
       }
       long value = whole * unit;
-      if (fraction > 0) {
-        value += (long) ((double) fraction * ((double) unit / scale));
+      if (fraction != 0) {
+        value += (long) (unsignedToDouble(fraction) * ((double) unit / scale));
         if (Long.compareUnsigned(value, MAX_UNSIGNED) > 0) throw invalid(text, "it overflows");
       }
       total += value;
@@ -109,6 +109,13 @@ public final class GoDuration implements Comparable<GoDuration> {
 
   /** 1 << 63 as an unsigned long: the magnitude of the most negative duration. */
   private static final long MAX_UNSIGNED = Long.MIN_VALUE;
+  /** Go's {@code 1<<63/10}: Java's signed division of {@link #MAX_UNSIGNED} would be negative. */
+  private static final long MAX_UNSIGNED_TENTH = Long.divideUnsigned(MAX_UNSIGNED, 10);
+
+  /** Go's {@code float64(uint64)}: a fraction may reach exactly 1 << 63, which is negative as a long. */
+  private static double unsignedToDouble(long value) {
+    return value >= 0 ? value : (double) (value >>> 1) * 2.0;
+  }
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';

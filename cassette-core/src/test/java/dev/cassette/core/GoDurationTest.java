@@ -61,6 +61,9 @@ class GoDurationTest {
       "9223372036854775807ns, 9223372036854775807",
       "-9223372036854775808ns, -9223372036854775808",
       "2562047h47m16.854775807s, 9223372036854775807",
+      // A fraction of exactly 1<<63 digits is still taken; one digit more is dropped as overflow.
+      "0.9223372036854775808s, 922337203",
+      "0.92233720368547758089s, 922337203",
   })
   void parsesEveryGoForm(String text, long nanos) {
     assertEquals(nanos, GoDuration.parse(text).toNanos());
@@ -68,7 +71,7 @@ class GoDurationTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "-", "5", "438", "s", ".s", "1x", "1.2.3s", "9223372036854775808ns",
-      "3000000h", " 5s", "5s ", "1 s", "--5s", "1e3s"})
+      "3000000h", "20000000000000000000ns", "92233720368547758080ns", " 5s", "5s ", "1 s", "--5s", "1e3s"})
   void refusesWhatGoRefuses(String text) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GoDuration.parse(text));
     assertTrue(e.getMessage().contains("\"" + text + "\""), e.getMessage());
