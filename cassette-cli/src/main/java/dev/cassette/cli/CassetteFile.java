@@ -2,6 +2,7 @@ package dev.cassette.cli;
 
 import dev.cassette.core.Cassette;
 import dev.cassette.core.CassetteFormatException;
+import dev.cassette.core.yaml.CassetteReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,12 @@ final class CassetteFile {
   static CassetteFile read(Path path) {
     byte[] bytes;
     try {
+      // Checked before reading, so an oversized file is refused without being held in memory.
+      long size = Files.size(path);
+      if (size > CassetteReader.DEFAULT_MAX_BYTES) {
+        return new CassetteFile(path, new byte[0], null, path + ": the file is " + size
+            + " bytes, over the limit of " + CassetteReader.DEFAULT_MAX_BYTES + " bytes for a cassette");
+      }
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       return new CassetteFile(path, new byte[0], null, path + ": no such file");

@@ -63,9 +63,10 @@ final class FmtCommand implements Command {
       changed++;
     }
 
-    String verb = check ? "would change" : "changed";
-    String tally = files.size() + " files, " + changed + " " + verb;
-    out.println(invalid == 0 ? tally : tally + ", " + invalid + " invalid");
+    // The tally stays the last line of the output in its fixed form, for scripts; invalid files are
+    // counted on the error stream beside their messages.
+    if (invalid > 0) err.println(invalid + " invalid, left as they are");
+    out.println(files.size() + " files, " + changed + " " + (check ? "would change" : "changed"));
     return invalid > 0 || (check && changed > 0) ? FAILED : OK;
   }
 

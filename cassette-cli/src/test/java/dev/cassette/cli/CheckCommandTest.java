@@ -66,4 +66,17 @@ class CheckCommandTest {
     assertEquals("1 files, 0 invalid\n", run.out());
     assertEquals(0, run.exit());
   }
+
+  @Test
+  void fileOverTheSizeLimitIsRefusedUnread() throws IOException {
+    Path file = dir.resolve("huge.yaml");
+    try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      sparse.setLength(dev.cassette.core.yaml.CassetteReader.DEFAULT_MAX_BYTES + 1);
+    }
+    Cli run = Cli.run("check", file.toString());
+    assertEquals(1, run.exit());
+    assertTrue(run.out().startsWith(file + ": the file is "), run.out());
+    assertTrue(run.out().contains("over the limit"), run.out());
+    assertEquals("1 files, 1 invalid", run.lastLine());
+  }
 }
