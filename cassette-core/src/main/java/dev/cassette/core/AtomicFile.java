@@ -34,8 +34,21 @@ final class AtomicFile {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
+      forceDirectory(dir);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * The rename survives a power loss only once the directory entry is on disk too. Best effort: not
+   * every platform can open a directory (Windows cannot), and the new content is complete either way.
+   */
+  private static void forceDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // The file is replaced; only the durability of the rename is left to the operating system.
     }
   }
 
