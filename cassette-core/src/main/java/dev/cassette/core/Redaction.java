@@ -61,12 +61,13 @@ public final class Redaction {
       "auth", "token", "secret", "api-key", "apikey", "cookie", "signature", "password", "session");
 
   /**
-   * Query parameters redacted by default: API keys as Google and others take them, OAuth tokens and
-   * the signature of AWS pre-signed and Azure SAS URLs.
+   * Query and form parameters redacted by default: API keys as Google and others take them, the
+   * credentials of an OAuth token request ({@code grant_type=password}, {@code refresh_token}), and the
+   * signature of AWS pre-signed and Azure SAS URLs.
    */
   public static final List<String> DEFAULT_QUERY_PARAMETERS = List.of(
-      "key", "api_key", "apikey", "access_token", "client_secret", "X-Amz-Signature",
-      "X-Amz-Credential", "X-Amz-Security-Token", "sig");
+      "key", "api_key", "apikey", "token", "access_token", "refresh_token", "id_token", "client_secret",
+      "client_assertion", "password", "X-Amz-Signature", "X-Amz-Credential", "X-Amz-Security-Token", "sig");
 
   /** JSON members redacted by default, at any depth of a JSON body. */
   public static final List<String> DEFAULT_JSON_FIELDS = List.of(

@@ -132,6 +132,24 @@ class RedactionTest {
   }
 
   @Test
+  void oauthTokenRequestsLoseTheirCredentialsByDefault() {
+    String body = "grant_type=password&username=ann&password=hunter2-long-secret&refresh_token=rt-secret"
+        + "&client_secret=cs-secret";
+    Request request = Request.builder().method("POST").url("https://auth.example.com/oauth/token")
+        .headers(Multimap.of("Content-Type", "application/x-www-form-urlencoded"))
+        .form(Multimap.builder().add("grant_type", "password").add("password", "hunter2-long-secret")
+            .add("refresh_token", "rt-secret").add("client_secret", "cs-secret").add("username", "ann").build())
+        .contentLength(body.length()).body(body).build();
+    Request redacted = Redaction.defaults().redact(request);
+    assertEquals("grant_type=password&username=ann&password=<PASSWORD>&refresh_token=<REFRESH_TOKEN>"
+        + "&client_secret=<CLIENT_SECRET>", redacted.body().text());
+    assertEquals(List.of("<PASSWORD>"), redacted.form().get("password"));
+    assertEquals(List.of("<REFRESH_TOKEN>"), redacted.form().get("refresh_token"));
+    assertEquals(List.of("ann"), redacted.form().get("username"));
+    assertEquals(redacted.body().length(), redacted.contentLength());
+  }
+
+  @Test
   void aRedactedBodyKeepsItsContentLengthHeaderTrue() {
     String body = "{\"password\":\"hunter2-long-secret\",\"user\":\"u\"}";
     Response response = Response.builder()
