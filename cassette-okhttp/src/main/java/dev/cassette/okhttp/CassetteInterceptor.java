@@ -10,6 +10,7 @@ import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -78,7 +79,7 @@ public final class CassetteInterceptor implements Interceptor {
   }
 
   private Response record(Chain chain, LiveRequest live) throws IOException {
-    String call = live.recorded().method() + " " + live.recorded().url();
+    String call = describeForLog(chain.request());
     long start = System.nanoTime();
     Response response;
     try {
@@ -93,19 +94,13 @@ public final class CassetteInterceptor implements Interceptor {
     ResponseBody body = response.body();
     if (body == null || !promisesBody(live.toSend(), response)) {
       // Nothing will ever be read from it: record now rather than when the caller closes it.
-      recorder.record(live.recorded(), RecordedResponse.complete(head, new byte[0]));
+      commit(live, RecordedResponse.complete(head, new byte[0]), call);
       return response;
     }
     TeeSource tee = new TeeSource(body.source(), new TeeSource.Listener() {
       @Override
       public void complete(byte[] bytes) {
-        try {
-          recorder.record(live.recorded(), RecordedResponse.complete(head, bytes));
-        } catch (IllegalStateException e) {
-          // The recorder was stopped while this body was still open: the caller's read must not fail
-          // for it, but the missing interaction must not go unnoticed either.
-          LOG.log(Level.WARNING, "cassette: not recording " + call + ": " + e.getMessage());
-        }
+        commit(live, RecordedResponse.complete(head, bytes), call);
       }
 
       @Override
@@ -115,6 +110,26 @@ public final class CassetteInterceptor implements Interceptor {
     });
     ResponseBody teed = ResponseBody.create(Okio.buffer(tee), body.contentType(), body.contentLength());
     return response.newBuilder().body(teed).build();
+  }
+
+  private void commit(LiveRequest live, dev.cassette.core.Response response, String call) {
+    try {
+      recorder.record(live.recorded(), response);
+    } catch (IllegalStateException e) {
+      // The recorder was stopped while this exchange was still open: the caller's response must not
+      // fail for it, but the missing interaction must not go unnoticed either.
+      LOG.log(Level.WARNING, "cassette: not recording " + call + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Method and URL without query or user info: logs are not redacted as cassettes are, so nothing that
+   * may carry a credential goes into them.
+   */
+  static String describeForLog(okhttp3.Request request) {
+    HttpUrl url = request.url();
+    HttpUrl bare = url.newBuilder().query(null).username("").password("").build();
+    return request.method() + " " + bare + (url.encodedQuery() != null ? "?..." : "");
   }
 
   /** OkHttp's rule for a response that has a body on the wire. */

@@ -44,7 +44,13 @@ final class RecordedResponse {
     return head.body(Body.of(body)).build();
   }
 
+  /** As Go's HTTP/1 transport sets {@code ContentLength}; its HTTP/2 transport only reads the header. */
   private static long contentLength(okhttp3.Response response) {
+    int code = response.code();
+    boolean http1 = response.protocol() == okhttp3.Protocol.HTTP_1_0 || response.protocol() == okhttp3.Protocol.HTTP_1_1;
+    if (http1 && !response.request().method().equals("HEAD") && (code / 100 == 1 || code == 204 || code == 304)) {
+      return 0; // no body by definition, whatever the headers claim
+    }
     String value = response.header("Content-Length");
     if (value == null) return -1;
     try {

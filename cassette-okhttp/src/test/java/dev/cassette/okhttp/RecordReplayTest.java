@@ -156,9 +156,12 @@ class RecordReplayTest {
 
   @Test
   void noContent() throws Exception {
-    recordThenReplay(url -> new Request.Builder().url(url.resolve("/item/1")).delete().build(), Reply.code(204));
+    Cassette saved = recordThenReplay(url -> new Request.Builder().url(url.resolve("/item/1")).delete().build(),
+        Reply.code(204));
     assertEquals(204, replayed.code());
     assertEquals(0, replayed.body().length);
+    // Go's HTTP/1 transport knows a 204 has no body: its length is 0, not unknown.
+    assertEquals(0, saved.interactions().get(0).response().contentLength());
   }
 
   /**
