@@ -236,7 +236,7 @@ class RecordingStreamTest {
   }
 
   @Test
-  void sixteenConcurrentCallsAreAllRecordedWithDenseIds() throws Exception {
+  void sixteenConcurrentCallsAreAllRecordedWithDenseIdsAndReplayConcurrently() throws Exception {
     int calls = 16;
     ExecutorService pool = Executors.newFixedThreadPool(calls);
     try (TestServer server = TestServer.start()) {
@@ -270,5 +270,28 @@ class RecordingStreamTest {
     List<Integer> dense = new ArrayList<>();
     for (int i = 0; i < calls; i++) dense.add(i);
     assertEquals(dense, ids);
+
+    // The server is gone; 16 threads replay at once, and each recording answers exactly one of them.
+    Recorder replay = Recording.recorder(cassette, Mode.REPLAY_ONLY);
+    OkHttpClient replaying = Recording.client(replay);
+    ExecutorService replayPool = Executors.newFixedThreadPool(calls);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<String>> results = new ArrayList<>();
+      for (String url : urls) {
+        results.add(replayPool.submit(() -> {
+          start.await();
+          try (Response response = replaying.newCall(new Request.Builder().url(url).build()).execute()) {
+            return response.body().string();
+          }
+        }));
+      }
+      start.countDown();
+      for (Future<String> result : results) assertEquals("ok", result.get(30, TimeUnit.SECONDS));
+    } finally {
+      replayPool.shutdownNow();
+    }
+    assertEquals(List.of(), replay.unusedInteractions());
+    replay.stop();
   }
 }
