@@ -6,6 +6,8 @@ import dev.cassette.core.Mode;
 import dev.cassette.core.Recorder;
 import dev.cassette.core.Redaction;
 import dev.cassette.okhttp.CassetteInterceptor;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Tests ask for what they need as parameters: {@link OkHttpClient} (the base client plus a
  * {@link CassetteInterceptor}), {@link Recorder}, {@link CassetteInterceptor}, or a {@link Path} without
- * annotations (the cassette file). {@code @BeforeEach} methods may ask too and get the same objects. The
+ * annotations (the cassette file; in a {@code @ParameterizedTest}, where a {@code Path} may be an
+ * argument, use {@link Recorder#path()} instead). {@code @BeforeEach} methods may ask too and get the
+ * same objects. The
  * recorder starts before the first of them is resolved, so a test that asks for none touches no file.
  *
  * <p>{@code @UseCassette} registers this extension with defaults. To change the defaults for a whole
@@ -123,10 +127,19 @@ public final class CassetteExtension
   private static boolean isCassetteParameter(Parameter parameter) {
     Class<?> type = parameter.getType();
     if (type == Path.class) {
-      // @TempDir Path and other annotated paths belong to other resolvers.
-      return parameter.getAnnotations().length == 0;
+      // @TempDir Path and other annotated paths belong to other resolvers, and so does any Path of a
+      // parameterized test, where it may be one of the arguments: both claiming it would fail the test.
+      return parameter.getAnnotations().length == 0 && !isParameterizedTest(parameter.getDeclaringExecutable());
     }
     return type == OkHttpClient.class || type == Recorder.class || type == CassetteInterceptor.class;
+  }
+
+  /** By name: junit-jupiter-params need not be on the class path. */
+  private static boolean isParameterizedTest(Executable method) {
+    for (Annotation annotation : method.getAnnotations()) {
+      if (annotation.annotationType().getName().equals("org.junit.jupiter.params.ParameterizedTest")) return true;
+    }
+    return false;
   }
 
   @Override
@@ -174,7 +187,14 @@ public final class CassetteExtension
   private CassetteSession start(ExtensionContext context) {
     TestCassette cassette = TestCassette.of(context, this);
     Semaphore lock = lock(context, cassette.file());
-    lock.acquireUninterruptibly();
+    try {
+      // Interruptible, so that @Timeout on a test waiting here still ends it.
+      lock.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for another test to finish with "
+          + cassette.file() + "; tests that share a cassette file take turns", e);
+    }
     try {
       Recorder.Builder recorder = Recorder.builder(cassette.file())
           .mode(cassette.mode())

@@ -22,6 +22,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -199,6 +202,14 @@ class CassetteExtensionTest {
     void repeated(OkHttpClient client, HttpUrl server) throws IOException {
       get(client, server.resolve("/repeated"));
     }
+
+    /** A Path argument is the parameterized test's; the cassette's path is the recorder's. */
+    @ParameterizedTest
+    @ValueSource(strings = "notes.txt")
+    void pathArgument(Path argument, Recorder recorder) {
+      assertEquals(Path.of("notes.txt"), argument);
+      assertTrue(recorder.path().endsWith(Path.of("Templates", "pathArgument-1.yaml")), recorder.path().toString());
+    }
   }
 
   @ExtendWith(SampleServer.class)
@@ -206,16 +217,38 @@ class CassetteExtensionTest {
     @RegisterExtension
     static CassetteExtension cassettes = isolated();
 
+    /** Reset by the test that runs this sample: how many tests hold "shared" now, and at most. */
+    static final AtomicInteger holders = new AtomicInteger();
+    static final AtomicInteger mostHolders = new AtomicInteger();
+    /** Released only when e and f run at once, which proves the run really is parallel. */
+    static volatile CountDownLatch unsharedTogether;
+
     void call(OkHttpClient client, HttpUrl server) throws IOException {
       assertEquals("response to /shared", get(client, server.resolve("/shared")));
     }
 
-    @Test @UseCassette("shared") void a(OkHttpClient c, HttpUrl s) throws IOException { call(c, s); }
-    @Test @UseCassette("shared") void b(OkHttpClient c, HttpUrl s) throws IOException { call(c, s); }
-    @Test @UseCassette("shared") void c(OkHttpClient c, HttpUrl s) throws IOException { call(c, s); }
-    @Test @UseCassette("shared") void d(OkHttpClient c, HttpUrl s) throws IOException { call(c, s); }
-    @Test void e(OkHttpClient c, HttpUrl s) throws IOException { call(c, s); }
-    @Test void f(OkHttpClient c, HttpUrl s) throws IOException { call(c, s); }
+    void shared(OkHttpClient client, HttpUrl server) throws Exception {
+      mostHolders.accumulateAndGet(holders.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(30); // widen the window in which an overlap would show
+        call(client, server);
+      } finally {
+        holders.decrementAndGet();
+      }
+    }
+
+    void unshared(OkHttpClient client, HttpUrl server) throws Exception {
+      unsharedTogether.countDown();
+      assertTrue(unsharedTogether.await(20, TimeUnit.SECONDS), "e and f never ran at the same time");
+      call(client, server);
+    }
+
+    @Test @UseCassette("shared") void a(OkHttpClient c, HttpUrl s) throws Exception { shared(c, s); }
+    @Test @UseCassette("shared") void b(OkHttpClient c, HttpUrl s) throws Exception { shared(c, s); }
+    @Test @UseCassette("shared") void c(OkHttpClient c, HttpUrl s) throws Exception { shared(c, s); }
+    @Test @UseCassette("shared") void d(OkHttpClient c, HttpUrl s) throws Exception { shared(c, s); }
+    @Test void e(OkHttpClient c, HttpUrl s) throws Exception { unshared(c, s); }
+    @Test void f(OkHttpClient c, HttpUrl s) throws Exception { unshared(c, s); }
   }
 
   @ExtendWith(SampleServer.class)
@@ -428,24 +461,28 @@ class CassetteExtensionTest {
 
   @Test
   void parameterizedAndRepeatedInvocationsGetACassetteEach() throws IOException {
-    assertAllPassed(run(Templates.class), 5);
+    assertAllPassed(run(Templates.class), 6);
     assertEquals(List.of("GET " + server.url("/x")), urls(dir.resolve("Templates/parameterized-1.yaml")));
     assertEquals(List.of("GET " + server.url("/y")), urls(dir.resolve("Templates/parameterized-2.yaml")));
     for (int i = 1; i <= 3; i++) {
       assertEquals(List.of("GET " + server.url("/repeated")), urls(dir.resolve("Templates/repeated-" + i + ".yaml")));
     }
     server.close();
-    assertAllPassed(run(Templates.class, "cassette.mode", "replay"), 5);
+    assertAllPassed(run(Templates.class, "cassette.mode", "replay"), 6);
   }
 
   @Test
   void parallelTestsOnOneCassetteTakeTurns() throws IOException {
+    SharedInParallel.holders.set(0);
+    SharedInParallel.mostHolders.set(0);
+    SharedInParallel.unsharedTogether = new CountDownLatch(2);
     EngineExecutionResults results = run(SharedInParallel.class,
         "junit.jupiter.execution.parallel.enabled", "true",
         "junit.jupiter.execution.parallel.mode.default", "concurrent",
         "junit.jupiter.execution.parallel.config.strategy", "fixed",
         "junit.jupiter.execution.parallel.config.fixed.parallelism", "4");
     assertAllPassed(results, 6);
+    assertEquals(1, SharedInParallel.mostHolders.get(), "tests on one cassette overlapped");
     // The first of a, b, c, d records "shared"; the others find it saved and replay it.
     assertEquals(List.of("GET " + server.url("/shared")), urls(dir.resolve("shared.yaml")));
     assertEquals(List.of("GET " + server.url("/shared")), urls(dir.resolve("SharedInParallel/e.yaml")));

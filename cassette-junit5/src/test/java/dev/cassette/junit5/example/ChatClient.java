@@ -70,6 +70,7 @@ public final class ChatClient {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while streaming");
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException thrownByOnText) throw thrownByOnText;
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
   }
@@ -140,7 +141,14 @@ public final class ChatClient {
         String content = delta.path("content").asText("");
         if (!content.isEmpty()) {
           text.append(content);
-          onText.accept(content);
+          try {
+            onText.accept(content);
+          } catch (RuntimeException e) {
+            // Thrown here, it would end the call without onFailure and leave stream() waiting forever.
+            done.completeExceptionally(e);
+            source.cancel();
+            return;
+          }
         }
         for (JsonNode call : delta.path("tool_calls")) {
           String[] parts = toolCalls.computeIfAbsent(call.path("index").asInt(), i -> new String[] {"", "", ""});
