@@ -38,8 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 2)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class RecordFirstEventBenchmark {
   static final int EVENTS = 20;
@@ -65,6 +65,8 @@ public class RecordFirstEventBenchmark {
       public MockResponse dispatch(RecordedRequest request) {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
             .body(EVENT.repeat(EVENTS))
+            // Headers at once, then an event every 50 ms, the first after 50 ms as a model's first token.
+            .bodyDelay(50, TimeUnit.MILLISECONDS)
             .throttleBody(EVENT.length(), 50, TimeUnit.MILLISECONDS)
             .build();
       }

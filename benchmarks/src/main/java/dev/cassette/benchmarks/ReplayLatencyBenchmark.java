@@ -14,9 +14,12 @@ import dev.cassette.core.Recorder;
 import dev.cassette.okhttp.CassetteInterceptor;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -47,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class ReplayLatencyBenchmark {
@@ -79,6 +82,7 @@ public class ReplayLatencyBenchmark {
             .body(RESPONSE_BODY).build();
       }
     });
+    mockWebServer.setServerSocketFactory(new NoDelayServerSocketFactory());
     mockWebServer.start(InetAddress.getByName("127.0.0.1"), 0);
 
     wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
@@ -105,6 +109,40 @@ public class ReplayLatencyBenchmark {
     toMockWebServer = chat(mockWebServer.url("/v1/chat/completions"));
     toWireMock = chat(HttpUrl.get("http://127.0.0.1:" + wireMock.port() + "/v1/chat/completions"));
     toCassette = chat(cassetteUrl);
+  }
+
+  /**
+   * mockwebserver3 leaves Nagle's algorithm on for the sockets it accepts; with Linux's delayed ACK each
+   * keep-alive request then stalls about 40 ms (OkHttp issue #4784), which would measure the kernel
+   * rather than the server. Jetty, under WireMock, already sets TCP_NODELAY.
+   */
+  static final class NoDelayServerSocketFactory extends ServerSocketFactory {
+    @Override
+    public ServerSocket createServerSocket() throws IOException {
+      return new ServerSocket() {
+        @Override
+        public Socket accept() throws IOException {
+          Socket socket = super.accept();
+          socket.setTcpNoDelay(true);
+          return socket;
+        }
+      };
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port) throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+    }
   }
 
   static Request chat(HttpUrl url) {
