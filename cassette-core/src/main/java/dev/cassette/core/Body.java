@@ -8,14 +8,22 @@ import java.util.Arrays;
  *
  * <p>Bodies are bytes, not text, because a cassette must replay exactly what the server sent: an AWS
  * event stream or a gzip payload is not valid UTF-8 and must survive a load and save untouched.
+ *
+ * <p>A body keeps whichever form it was made from: bytes when recorded, a {@link GoString} when read
+ * from a cassette. The other form is computed on first use and kept, so that loading and saving a
+ * cassette never converts a body it does not look at, and a replay converts each body once.
  */
 public final class Body {
-  private static final Body EMPTY = new Body(new byte[0]);
+  private static final Body EMPTY = new Body(new byte[0], "");
 
-  private final byte[] bytes;
+  // At least one is set. The other is filled in lazily; threads racing to do so compute equal values,
+  // and volatile makes the array's content visible with its reference.
+  private volatile byte[] bytes;
+  private volatile String goString;
 
-  private Body(byte[] bytes) {
+  private Body(byte[] bytes, String goString) {
     this.bytes = bytes;
+    this.goString = goString;
   }
 
   /** The empty body. */
@@ -25,12 +33,12 @@ public final class Body {
 
   /** A body holding a copy of these bytes. */
   public static Body of(byte[] bytes) {
-    return bytes.length == 0 ? EMPTY : new Body(bytes.clone());
+    return bytes.length == 0 ? EMPTY : new Body(bytes.clone(), null);
   }
 
   /** A body holding the UTF-8 encoding of this text. */
   public static Body ofText(String text) {
-    return text.isEmpty() ? EMPTY : new Body(text.getBytes(StandardCharsets.UTF_8));
+    return text.isEmpty() ? EMPTY : new Body(text.getBytes(StandardCharsets.UTF_8), null);
   }
 
   /**
@@ -38,31 +46,48 @@ public final class Body {
    * {@link #goString()}.
    */
   public static Body ofGoString(String text) {
-    return text.isEmpty() ? EMPTY : new Body(GoString.encode(text));
+    return text.isEmpty() ? EMPTY : new Body(null, text);
   }
 
   /** A copy of the bytes. */
   public byte[] bytes() {
-    return bytes.clone();
+    return exactBytes().clone();
+  }
+
+  private byte[] exactBytes() {
+    byte[] b = bytes;
+    if (b == null) {
+      b = GoString.encode(goString);
+      bytes = b;
+    }
+    return b;
   }
 
   /** The number of bytes. */
   public int length() {
-    return bytes.length;
+    return exactBytes().length;
   }
 
   public boolean isEmpty() {
-    return bytes.length == 0;
+    byte[] b = bytes;
+    return b != null ? b.length == 0 : goString.isEmpty();
   }
 
   /** The bytes decoded as UTF-8, malformed input replaced by U+FFFD. */
   public String text() {
-    return new String(bytes, StandardCharsets.UTF_8);
+    String s = goString;
+    if (s != null && GoString.isValidUtf8(s)) return s;
+    return new String(exactBytes(), StandardCharsets.UTF_8);
   }
 
   /** The bytes as a lossless Go string (see {@link GoString}). */
   public String goString() {
-    return GoString.decode(bytes);
+    String s = goString;
+    if (s == null) {
+      s = GoString.decode(bytes);
+      goString = s;
+    }
+    return s;
   }
 
   /** True when the bytes are valid UTF-8, so a cassette can hold them as plain text. */
@@ -72,16 +97,22 @@ public final class Body {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Body b && Arrays.equals(bytes, b.bytes);
+    if (this == other) return true;
+    if (!(other instanceof Body b)) return false;
+    // GoString's mapping is a bijection: equal strings are equal bytes.
+    String mine = goString;
+    String theirs = b.goString;
+    if (mine != null && theirs != null) return mine.equals(theirs);
+    return Arrays.equals(exactBytes(), b.exactBytes());
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(bytes);
+    return Arrays.hashCode(exactBytes());
   }
 
   @Override
   public String toString() {
-    return "Body(" + bytes.length + " bytes)";
+    return "Body(" + length() + " bytes)";
   }
 }

@@ -191,7 +191,7 @@ final class CassetteDecoder {
   }
 
   private Body body(Node node, String path) {
-    return node == null ? Body.empty() : Body.of(scalars.bytes(node, path));
+    return node == null ? Body.empty() : scalars.body(node, path);
   }
 
   /** A Go {@code []string}: a sequence of scalars, or null for none. */

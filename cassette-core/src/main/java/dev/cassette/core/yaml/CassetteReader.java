@@ -12,6 +12,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -48,26 +50,38 @@ public final class CassetteReader {
    * which costs quadratic time on the long lines of SSE bodies when the buffer is small (its default is
    * 1 KiB). Text held in memory is best read in few, large refills.
    */
-  private static final int SMALL_BUFFER = 8 * 1024;
-  private static final int LARGE_BUFFER = 64 * 1024;
+  private static final int SMALLEST_BUFFER = 8 * 1024;
+  /** Buffers grow in powers of two up to this; the reader allocates its buffer for every input. */
+  private static final int LARGEST_BUFFER = 64 * 1024;
 
   /** Built once: {@code Cassette.load} and {@code Cassette.parse} make a default reader per call. */
-  private static final LoadSettings DEFAULT_SMALL_INPUT = settings(DEFAULT_MAX_BYTES, SMALL_BUFFER);
-  private static final LoadSettings DEFAULT_LARGE_INPUT = settings(DEFAULT_MAX_BYTES, LARGE_BUFFER);
+  private static final LoadSettings[] DEFAULT_SETTINGS = settingsBySize(DEFAULT_MAX_BYTES);
 
   private final long maxBytes;
-  private final LoadSettings smallInput;
-  private final LoadSettings largeInput;
+  /** Settings with buffers of 8, 16, 32 and 64 KiB. */
+  private final LoadSettings[] settingsBySize;
 
   /** A reader with the {@link #DEFAULT_MAX_BYTES} size limit. */
   public CassetteReader() {
-    this(DEFAULT_MAX_BYTES, DEFAULT_SMALL_INPUT, DEFAULT_LARGE_INPUT);
+    this(DEFAULT_MAX_BYTES, DEFAULT_SETTINGS);
   }
 
-  private CassetteReader(long maxBytes, LoadSettings smallInput, LoadSettings largeInput) {
+  private CassetteReader(long maxBytes, LoadSettings[] settingsBySize) {
     this.maxBytes = maxBytes;
-    this.smallInput = smallInput;
-    this.largeInput = largeInput;
+    this.settingsBySize = settingsBySize;
+  }
+
+  private static LoadSettings[] settingsBySize(long maxBytes) {
+    List<LoadSettings> settings = new ArrayList<>();
+    for (int size = SMALLEST_BUFFER; size <= LARGEST_BUFFER; size *= 2) settings.add(settings(maxBytes, size));
+    return settings.toArray(new LoadSettings[0]);
+  }
+
+  /** The smallest buffer that reads the text in one refill, up to the largest. */
+  private LoadSettings settingsFor(String text) {
+    int i = 0;
+    for (int size = SMALLEST_BUFFER; size <= text.length() && i < settingsBySize.length - 1; size *= 2) i++;
+    return settingsBySize[i];
   }
 
   private static LoadSettings settings(long maxBytes, int bufferSize) {
@@ -92,7 +106,7 @@ public final class CassetteReader {
     if (maxBytes < 1 || maxBytes > LARGEST_LIMIT) {
       throw new IllegalArgumentException("maxBytes must be between 1 and " + LARGEST_LIMIT + ": " + maxBytes);
     }
-    return new CassetteReader(maxBytes, settings(maxBytes, SMALL_BUFFER), settings(maxBytes, LARGE_BUFFER));
+    return new CassetteReader(maxBytes, settingsBySize(maxBytes));
   }
 
   /** The largest input, in bytes, this reader accepts. */
@@ -168,7 +182,7 @@ public final class CassetteReader {
 
   /** Composes one document; snakeyaml's exceptions escape, ours too. */
   private Optional<Node> compose(String text, Source source) {
-    LoadSettings settings = text.length() < SMALL_BUFFER ? smallInput : largeInput;
+    LoadSettings settings = settingsFor(text);
     StreamReader reader = new StreamReader(settings, text);
     Composer composer = new Composer(settings, new GuardedParser(new ParserImpl(settings, reader), source));
     return composer.getSingleNode();

@@ -167,7 +167,8 @@ public final class CassetteWriter {
   private static int estimateSize(Cassette cassette) {
     long size = 64;
     for (Interaction i : cassette.interactions()) {
-      size += 1024L + i.request().body().length() + i.response().body().length() * 11L / 10;
+      // Characters of the text form, which the writer needs anyway; the byte length may not be known.
+      size += 1024L + i.request().body().goString().length() + i.response().body().goString().length() * 11L / 10;
     }
     return (int) Math.min(size, Integer.MAX_VALUE - 16);
   }

@@ -1,5 +1,6 @@
 package dev.cassette.core.yaml;
 
+import dev.cassette.core.Body;
 import dev.cassette.core.GoDuration;
 import dev.cassette.core.GoString;
 import java.util.Base64;
@@ -54,11 +55,12 @@ final class GoScalars {
   }
 
   /** The bytes of a scalar: base64 when tagged {@code !!binary}, else the text's UTF-8. */
-  byte[] bytes(Node node, String path) {
+  Body body(Node node, String path) {
     ScalarNode scalar = scalar(node, path, "a string");
-    if (scalar.getTag().equals(Tag.BINARY)) return binary(scalar, path);
-    if (isNull(scalar)) return new byte[0];
-    return GoString.encode(separators.value(scalar));
+    if (scalar.getTag().equals(Tag.BINARY)) return Body.of(binary(scalar, path));
+    if (isNull(scalar)) return Body.empty();
+    // Kept as text: most bodies are never needed as bytes, or only when replayed.
+    return Body.ofGoString(separators.value(scalar));
   }
 
   private byte[] binary(ScalarNode scalar, String path) {

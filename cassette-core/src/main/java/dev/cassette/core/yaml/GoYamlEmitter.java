@@ -249,11 +249,13 @@ final class GoYamlEmitter {
     for (int i = 0; i < n; ) {
       char c = v.charAt(i);
       if (i > 0 && isInert(c)) {
-        // The common case, kept cheap: a printable character that no rule looks at.
+        // The common case, kept cheap: a run of printable characters that no rule looks at.
+        do {
+          i++;
+        } while (i < n && continuesInertRun(v, i));
         previousSpace = false;
         previousBreak = false;
         precededByWhitespace = false;
-        i++;
         continue;
       }
       int next = i + 1;
@@ -480,7 +482,7 @@ final class GoYamlEmitter {
       int end = i + 1;
       while (end < n && !isBreak(v.charAt(end))) end++;
       out.append(v, i, end);
-      column += Character.codePointCount(v, i, end);
+      column += v.codePointCount(i, end);
       indention = false;
       i = end;
     }
@@ -508,6 +510,17 @@ final class GoYamlEmitter {
     if (c < 0x80) return c > ' ' && c < 0x7F && c != ':' && c != '#';
     return c >= 0xA0 && c <= 0xFFFD && c != 0x2028 && c != 0x2029 && c != 0xFEFF
         && !Character.isSurrogate(c);
+  }
+
+  /**
+   * Whether the character at {@code i}, which follows a printable non-blank one, changes no flag either:
+   * an inert character, a {@code #} (a comment only starts after whitespace), or a {@code :} that is not
+   * followed by whitespace (JSON's colons).
+   */
+  private static boolean continuesInertRun(String v, int i) {
+    char c = v.charAt(i);
+    if (isInert(c) || c == '#') return true;
+    return c == ':' && i + 1 < v.length() && !isBlank(v.charAt(i + 1));
   }
 
   private static boolean isBlank(int c) {

@@ -1,0 +1,58 @@
+package dev.cassette.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** A body made from bytes and one made from the same Go string are the same body in every respect. */
+class BodyTest {
+  private static final byte[] BINARY = {0x00, 0x00, 0x01, (byte) 0x9f, (byte) 0xc3, 'h', 'i', (byte) 0xff};
+
+  @Test
+  void bytesAndGoStringFormsAgree() {
+    for (byte[] bytes : new byte[][] {"data: {\"x\":1}\n\n".getBytes(StandardCharsets.UTF_8),
+        "héllo ✓ \uD83D\uDE00".getBytes(StandardCharsets.UTF_8), BINARY}) {
+      Body fromBytes = Body.of(bytes);
+      Body fromText = Body.ofGoString(Body.of(bytes).goString());
+      assertEquals(fromBytes, fromText);
+      assertEquals(fromText, fromBytes);
+      assertEquals(fromBytes.hashCode(), fromText.hashCode());
+      assertArrayEquals(bytes, fromText.bytes());
+      assertEquals(bytes.length, fromText.length());
+      assertEquals(fromBytes.text(), fromText.text());
+      assertEquals(fromBytes.isUtf8(), fromText.isUtf8());
+    }
+  }
+
+  @Test
+  void binaryIsNotUtf8AndItsTextReplacesBadBytes() {
+    Body body = Body.ofGoString(Body.of(BINARY).goString());
+    assertFalse(body.isUtf8());
+    assertEquals(new String(BINARY, StandardCharsets.UTF_8), body.text());
+    assertTrue(Body.ofGoString("plain").isUtf8());
+  }
+
+  @Test
+  void emptinessAndDifferences() {
+    assertTrue(Body.ofGoString("").isEmpty());
+    assertTrue(Body.of(new byte[0]).isEmpty());
+    assertFalse(Body.ofGoString("x").isEmpty());
+    assertNotEquals(Body.ofGoString("a"), Body.ofText("b"));
+    assertNotEquals(Body.ofGoString("a"), Body.ofGoString("b"));
+  }
+
+  @Test
+  void bytesAreCopiedInAndOut() {
+    byte[] bytes = {'a', 'b'};
+    Body body = Body.of(bytes);
+    bytes[0] = 'z';
+    assertEquals("ab", body.text());
+    body.bytes()[1] = 'z';
+    assertEquals("ab", body.text());
+  }
+}
