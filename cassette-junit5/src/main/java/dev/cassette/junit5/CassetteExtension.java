@@ -165,7 +165,7 @@ public final class CassetteExtension
     boolean failed = context.getExecutionException().isPresent();
     if (!session.finish(failed) && session.recorder().isRecording()) {
       context.publishReportEntry("cassette",
-          "not saved because the test failed: " + session.cassette().file().toAbsolutePath());
+          "not saved because the test did not pass: " + session.cassette().file().toAbsolutePath());
     }
   }
 

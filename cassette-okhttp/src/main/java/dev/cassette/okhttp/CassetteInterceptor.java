@@ -1,6 +1,7 @@
 package dev.cassette.okhttp;
 
 import dev.cassette.core.Interaction;
+import dev.cassette.core.Mode;
 import dev.cassette.core.NoMatchingInteractionException;
 import dev.cassette.core.Pacing;
 import dev.cassette.core.Recorder;
@@ -43,10 +44,13 @@ import okio.Okio;
  * its end first), so always close response bodies, as OkHttp requires anyway. A call that fails or is
  * canceled before its body ends records nothing; the reason is logged. Request bodies are read once
  * into memory and sent from that copy, so one-shot bodies work; duplex bodies go to the network untouched
- * and are recorded as empty with unknown length.
+ * and are recorded as empty with unknown length. In {@link Mode#PASSTHROUGH} the interceptor steps aside:
+ * requests go out exactly as built.
  */
 public final class CassetteInterceptor implements Interceptor {
   private static final System.Logger LOG = System.getLogger(CassetteInterceptor.class.getName());
+
+  private static final long PACING_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private final Recorder recorder;
 
@@ -56,6 +60,8 @@ public final class CassetteInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
+    // Nothing is matched or recorded: the request goes out untouched, its body still streaming.
+    if (recorder.mode() == Mode.PASSTHROUGH) return chain.proceed(chain.request());
     LiveRequest live = LiveRequest.capture(chain.request());
     Route route = recorder.route(live.recorded());
     if (route.isReplay()) return replay(chain, route.interaction());
@@ -64,18 +70,26 @@ public final class CassetteInterceptor implements Interceptor {
   }
 
   private Response replay(Chain chain, Interaction interaction) throws IOException {
-    if (recorder.pacing() == Pacing.RECORDED) {
-      long nanos = interaction.response().duration().toNanos();
-      try {
-        if (nanos > 0) TimeUnit.NANOSECONDS.sleep(nanos);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        InterruptedIOException interrupted = new InterruptedIOException("interrupted while pacing a replayed response");
-        interrupted.initCause(e);
-        throw interrupted;
-      }
-    }
+    // A live call canceled before its response fails so; a replayed one must too.
+    if (chain.call().isCanceled()) throw new IOException("Canceled");
+    if (recorder.pacing() == Pacing.RECORDED) pace(chain, interaction.response().duration().toNanos());
     return ReplayedResponse.build(chain.request(), interaction.response());
+  }
+
+  /** Waits the recorded time to headers in short steps, so that canceling the call ends the wait. */
+  private static void pace(Chain chain, long nanos) throws IOException {
+    long deadline = System.nanoTime() + nanos;
+    try {
+      for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+        TimeUnit.NANOSECONDS.sleep(Math.min(left, PACING_STEP_NANOS));
+        if (chain.call().isCanceled()) throw new IOException("Canceled");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException interrupted = new InterruptedIOException("interrupted while pacing a replayed response");
+      interrupted.initCause(e);
+      throw interrupted;
+    }
   }
 
   private Response record(Chain chain, LiveRequest live) throws IOException {

@@ -19,6 +19,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -85,6 +86,40 @@ class ReplayOnlyTest {
       caller[0].interrupt();
       Throwable thrown = outcome.get(10, TimeUnit.SECONDS);
       assertTrue(thrown instanceof InterruptedIOException, String.valueOf(thrown));
+    }
+  }
+
+  @Test
+  void canceledCallIsNotReplayed() throws Exception {
+    Path file = cassetteWith("http://127.0.0.1:9/item");
+    try (Recorder recorder = Recording.recorder(file, Mode.REPLAY_ONLY)) {
+      Call call = Recording.client(recorder).newCall(new Request.Builder().url("http://127.0.0.1:9/item").build());
+      call.cancel();
+      IOException thrown = assertThrows(IOException.class, call::execute);
+      assertEquals("Canceled", thrown.getMessage());
+    }
+  }
+
+  @Test
+  void cancelingEndsRecordedPacing() throws Exception {
+    Path file = cassetteWith("http://127.0.0.1:9/slow");
+    try (Recorder recorder = Recorder.builder(file).mode(Mode.REPLAY_ONLY).matcher(Matchers.methodUrlBody())
+        .pacing(Pacing.RECORDED).build()) {
+      Call call = Recording.client(recorder).newCall(new Request.Builder().url("http://127.0.0.1:9/slow").build());
+      CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+      Thread caller = new Thread(() -> {
+        try (Response response = call.execute()) {
+          outcome.complete(null);
+        } catch (Throwable t) {
+          outcome.complete(t);
+        }
+      });
+      caller.start();
+      // The recorded time to headers is an hour: the call is still pacing when it is canceled.
+      while (caller.getState() != Thread.State.TIMED_WAITING) Thread.sleep(5);
+      call.cancel();
+      Throwable thrown = outcome.get(10, TimeUnit.SECONDS);
+      assertTrue(thrown instanceof IOException && "Canceled".equals(thrown.getMessage()), String.valueOf(thrown));
     }
   }
 }
