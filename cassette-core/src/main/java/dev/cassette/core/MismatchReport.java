@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The message of a {@link NoMatchingInteractionException}: which cassette, which request, the nearest
@@ -96,9 +97,31 @@ final class MismatchReport {
     if (!c.url()) describeUrl(recorded.url(), live.url(), out);
     if (!c.body()) describeBody(recorded.body(), live.body(), out);
     if (c.score() == 3 && !c.used()) {
+      boolean headersDiffer = describeHeaders(recorded.headers(), live.headers(), out);
       out.append("      method, URL and body agree; the matcher (").append(matcher)
-          .append(") compares more than these\n");
+          .append(") compares more than these").append(headersDiffer ? ", such as the headers above" : "")
+          .append('\n');
     }
+  }
+
+  /**
+   * The headers that differ, names ignoring case; both sides are redacted, so only headers the cassette
+   * keeps can show. False when none differ.
+   */
+  private static boolean describeHeaders(Multimap recorded, Multimap live, StringBuilder out) {
+    Map<String, String> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (String name : recorded.names()) names.putIfAbsent(name, name);
+    for (String name : live.names()) names.putIfAbsent(name, name);
+    boolean any = false;
+    for (String name : names.values()) {
+      List<String> a = recorded.getIgnoreCase(name);
+      List<String> b = live.getIgnoreCase(name);
+      if (a.equals(b)) continue;
+      any = true;
+      out.append("      header ").append(name).append(": recorded ").append(a.isEmpty() ? "(absent)" : values(a))
+          .append(", live ").append(b.isEmpty() ? "(absent)" : values(b)).append('\n');
+    }
+    return any;
   }
 
   private static String agreement(Candidate c) {

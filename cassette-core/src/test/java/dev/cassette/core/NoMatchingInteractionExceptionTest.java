@@ -36,6 +36,21 @@ class NoMatchingInteractionExceptionTest {
   }
 
   @Test
+  void namesTheHeadersThatDifferWhenTheMatcherComparesThem() {
+    Request recorded = get(CHAT).toBuilder()
+        .headers(Multimap.builder().add("Accept", "application/json").add("User-Agent", "app/1").build()).build();
+    Request live = get(CHAT).toBuilder()
+        .headers(Multimap.builder().add("accept", "text/event-stream").add("User-Agent", "app/1").build()).build();
+    Recorder recorder = Recorder.builder(dir.resolve("chat.yaml")).mode(Mode.REPLAY_ONLY)
+        .matcher(Matchers.methodUrlBody().and(Matchers.headers("Accept")))
+        .cassette(Exchanges.cassette(interaction(recorded, "x"))).build();
+    String message = assertThrows(NoMatchingInteractionException.class, () -> recorder.route(live)).getMessage();
+    assertTrue(message.contains("header Accept: recorded application/json, live text/event-stream"), message);
+    assertFalse(message.contains("header User-Agent"), message);
+    assertTrue(message.contains("compares more than these, such as the headers above"), message);
+  }
+
+  @Test
   void explainsHowToReRecord() {
     String message = messageFor(Exchanges.cassette(), get(CHAT));
     assertTrue(message.contains("The cassette holds no interactions."), message);
