@@ -1,6 +1,7 @@
 package dev.cassette.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ final class InteractionIndex {
   private final Matcher matcher;
   private final boolean allowRepeats;
   /** Positions by key, ascending; null when the matcher has no keys. */
-  private final Map<Object, List<Integer>> groups;
+  private final Map<Object, Group> groups;
   private final BitSet used = new BitSet();
 
   InteractionIndex(List<Interaction> interactions, Matcher matcher, Redaction redaction, boolean allowRepeats) {
@@ -38,14 +39,47 @@ final class InteractionIndex {
     this.groups = group(views, matcher);
   }
 
-  private static Map<Object, List<Integer>> group(List<Request> views, Matcher matcher) {
-    Map<Object, List<Integer>> groups = new HashMap<>();
+  private static Map<Object, Group> group(List<Request> views, Matcher matcher) {
+    Map<Object, Group> groups = new HashMap<>();
     for (int i = 0; i < views.size(); i++) {
       Object key = matcher.indexKey(views.get(i));
       if (key == null) return null;
-      groups.computeIfAbsent(key, k -> new ArrayList<>(1)).add(i);
+      groups.computeIfAbsent(key, k -> new Group()).add(i);
     }
     return groups;
+  }
+
+  /**
+   * The positions of one key, ascending. Served positions are removed; the first is by far the most
+   * often served (identical requests, such as polling, are served in file order), so removing it only
+   * moves the start and a cassette of n identical requests replays in O(n), not O(n^2).
+   */
+  private static final class Group {
+    private int[] positions = new int[1];
+    private int start;
+    private int end;
+
+    void add(int position) {
+      if (end == positions.length) positions = Arrays.copyOf(positions, end * 2);
+      positions[end++] = position;
+    }
+
+    int size() {
+      return end - start;
+    }
+
+    int get(int k) {
+      return positions[start + k];
+    }
+
+    void remove(int k) {
+      if (k == 0) {
+        start++;
+      } else {
+        System.arraycopy(positions, start + k + 1, positions, start + k, end - start - k - 1);
+        end--;
+      }
+    }
   }
 
   /** The key a live request is looked up by; compute it outside any lock, it may parse the body. */
@@ -60,7 +94,7 @@ final class InteractionIndex {
    */
   Interaction take(Request live, Object key) {
     if (groups == null || key == null) return scan(live);
-    List<Integer> group = groups.get(key);
+    Group group = groups.get(key);
     if (group == null) return null;
     for (int k = 0; k < group.size(); k++) {
       int position = group.get(k);

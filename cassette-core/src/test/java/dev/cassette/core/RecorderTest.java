@@ -173,6 +173,33 @@ class RecorderTest {
   }
 
   @Test
+  void servedInteractionsLeaveTheirGroupFromAnyPlace() throws Exception {
+    // Keyed by URL only, so one group holds all four and the body decides within it.
+    Matcher urlThenBody = Matchers.url().and((recorded, live) -> recorded.body().equals(live.body()));
+    String url = "https://api.example.com/v1/chat";
+    Recorder recorder = Recorder.builder(file()).mode(Mode.REPLAY_ONLY).matcher(urlThenBody)
+        .cassette(cassette(interaction(post(url, "A"), "a1"), interaction(post(url, "B"), "b"),
+            interaction(post(url, "A"), "a2"), interaction(post(url, "C"), "c")))
+        .build();
+    assertEquals("b", replayedBody(recorder, post(url, "B")));
+    assertEquals("a1", replayedBody(recorder, post(url, "A")));
+    assertEquals("c", replayedBody(recorder, post(url, "C")));
+    assertEquals("a2", replayedBody(recorder, post(url, "A")));
+    assertThrows(NoMatchingInteractionException.class, () -> recorder.route(post(url, "A")));
+  }
+
+  @Test
+  void manyIdenticalRequestsAreServedInFileOrder() throws Exception {
+    Request poll = get("https://api.example.com/v1/batches/42");
+    Cassette.Builder polls = Cassette.builder();
+    int n = 20_000;
+    for (int i = 0; i < n; i++) polls.add(interaction(poll, "poll " + i));
+    Recorder recorder = recorder(Mode.REPLAY_ONLY, polls.build());
+    for (int i = 0; i < n; i++) assertEquals("poll " + i, replayedBody(recorder, poll));
+    assertEquals(List.of(), recorder.unusedInteractions());
+  }
+
+  @Test
   void allowRepeatsServesTheFirstMatchEveryTime() throws Exception {
     Request same = post("https://api.example.com/v1/chat", "{\"q\":1}");
     Recorder recorder = Recorder.builder(file()).mode(Mode.REPLAY_ONLY).allowRepeats(true)
