@@ -94,6 +94,7 @@ public final class CassetteReader {
         .setParseComments(false)
         // Keys that are not scalars are reported by the decoder, which knows where they are.
         .setAllowNonScalarKeys(true)
+        .setSchema(new UntypedSchema())
         .build();
   }
 
