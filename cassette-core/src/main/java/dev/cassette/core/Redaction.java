@@ -85,6 +85,7 @@ public final class Redaction {
   private final Map<String, String> jsonFields;
   private final Map<JsonPointer, String> jsonPointers;
   private final Map<String, String> texts;
+  private final boolean redactUrlPasswords;
 
   private Redaction(Builder b) {
     this.allowlist = b.allowlist;
@@ -94,11 +95,13 @@ public final class Redaction {
     this.jsonFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.jsonFields));
     this.jsonPointers = Collections.unmodifiableMap(new LinkedHashMap<>(b.jsonPointers));
     this.texts = Collections.unmodifiableMap(new LinkedHashMap<>(b.texts));
+    this.redactUrlPasswords = b.redactUrlPasswords;
   }
 
   /**
    * The default: keep only Accept, Content-Type and User-Agent headers; redact
-   * {@link #DEFAULT_QUERY_PARAMETERS} and {@link #DEFAULT_JSON_FIELDS}.
+   * {@link #DEFAULT_QUERY_PARAMETERS}, {@link #DEFAULT_JSON_FIELDS} and the password of a URL's user
+   * info ({@code https://user:<PASSWORD>@host/}).
    */
   public static Redaction defaults() {
     return DEFAULTS;
@@ -123,6 +126,7 @@ public final class Redaction {
   public Request redact(Request request) {
     Request.Builder b = request.toBuilder();
     String url = replaceTexts(request.url(), true);
+    if (redactUrlPasswords) url = redactUrlPassword(url);
     url = QueryString.editUrl(url, this::redactPair);
     b.url(url);
     if (!request.requestUri().isEmpty()) {
@@ -171,6 +175,20 @@ public final class Redaction {
     return request == interaction.request() && response == interaction.response()
         ? interaction
         : Interaction.of(request, response);
+  }
+
+  /** {@code https://user:secret@host/} becomes {@code https://user:<PASSWORD>@host/}. */
+  private static String redactUrlPassword(String url) {
+    int scheme = url.indexOf("://");
+    if (scheme < 0) return url;
+    int start = scheme + 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) end++;
+    int at = url.lastIndexOf('@', end - 1);
+    if (at < start) return url;
+    int colon = url.indexOf(':', start);
+    if (colon < 0 || colon > at) return url;
+    return url.substring(0, colon + 1) + "<PASSWORD>" + url.substring(at);
   }
 
   private boolean keepsHeader(String name) {
@@ -305,9 +323,11 @@ public final class Redaction {
     private final Map<String, String> jsonFields = new LinkedHashMap<>();
     private final Map<JsonPointer, String> jsonPointers = new LinkedHashMap<>();
     private final Map<String, String> texts = new LinkedHashMap<>();
+    private boolean redactUrlPasswords;
 
     private Builder(boolean defaults) {
       allowlist = defaults;
+      redactUrlPasswords = defaults;
       if (defaults) {
         allowHeaders(DEFAULT_ALLOWED_HEADERS.toArray(new String[0]));
         DEFAULT_QUERY_PARAMETERS.forEach(this::redactQueryParameter);
@@ -323,6 +343,7 @@ public final class Redaction {
       jsonFields.putAll(r.jsonFields);
       jsonPointers.putAll(r.jsonPointers);
       texts.putAll(r.texts);
+      redactUrlPasswords = r.redactUrlPasswords;
     }
 
     /**

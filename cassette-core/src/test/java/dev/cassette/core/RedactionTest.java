@@ -150,6 +150,19 @@ class RedactionTest {
   }
 
   @Test
+  void urlPasswordsAreRedactedByDefault() {
+    Request request = Request.builder().url("https://ann:s3cret@db.example.com:8443/q?x=1#top").build();
+    Request redacted = Redaction.defaults().redact(request);
+    assertEquals("https://ann:<PASSWORD>@db.example.com:8443/q?x=1#top", redacted.url());
+    assertSame(redacted, Redaction.defaults().redact(redacted), "redacting twice changes nothing");
+    for (String kept : new String[] {"https://ann@db.example.com/q", "https://db.example.com/a@b", "/relative:x@y"}) {
+      Request plain = Request.builder().url(kept).build();
+      assertSame(plain, Redaction.defaults().redact(plain), kept);
+    }
+    assertSame(request, Redaction.none().redact(request));
+  }
+
+  @Test
   void aRedactedBodyKeepsItsContentLengthHeaderTrue() {
     String body = "{\"password\":\"hunter2-long-secret\",\"user\":\"u\"}";
     Response response = Response.builder()
