@@ -90,7 +90,9 @@ public final class CassetteExtension
 
   /**
    * A class with a configured extension and {@code @UseCassette} on the class has two instances
-   * registered: the configured one announces itself here, and the default one steps aside.
+   * registered, and a {@code @Nested} class or a subclass may register a configured one of its own.
+   * Configured ones announce themselves here, outermost first, so the innermost is announced last; it
+   * serves the test and the others step aside.
    */
   @Override
   public void beforeEach(ExtensionContext context) {
@@ -119,9 +121,10 @@ public final class CassetteExtension
         && isCassetteParameter(parameter.getParameter());
   }
 
-  /** False for the default instance when a configured one is registered for the same test. */
+  /** False when another instance, configured and registered closer to the test, serves it. */
   private boolean serves(ExtensionContext context) {
-    return configured || context.getStore(NAMESPACE).get(CONFIGURED) == null;
+    Object announced = context.getStore(NAMESPACE).get(CONFIGURED);
+    return announced == null || announced == this;
   }
 
   private static boolean isCassetteParameter(Parameter parameter) {

@@ -187,6 +187,23 @@ class CassetteExtensionTest {
     }
   }
 
+  static class OuterConfigured {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    @Nested
+    class InnerConfigured {
+      @RegisterExtension
+      static CassetteExtension closer = CassetteExtension.builder()
+          .environment(FakeEnvironment.EMPTY).mode(Mode.PASSTHROUGH).build();
+
+      @Test
+      void theInnermostExtensionServes(Recorder recorder, OkHttpClient client) {
+        assertEquals(Mode.PASSTHROUGH, recorder.mode());
+      }
+    }
+  }
+
   @ExtendWith(SampleServer.class)
   static class Templates {
     @RegisterExtension
@@ -457,6 +474,11 @@ class CassetteExtensionTest {
     assertAllPassed(run(Outer.class), 2);
     assertEquals(List.of("GET " + server.url("/inner")), urls(dir.resolve("Outer/Inner/defaultName.yaml")));
     assertEquals(List.of("GET " + server.url("/named")), urls(dir.resolve("named.yaml")));
+  }
+
+  @Test
+  void aNestedClassMayConfigureItsOwnExtension() {
+    assertAllPassed(run(OuterConfigured.class), 1);
   }
 
   @Test
