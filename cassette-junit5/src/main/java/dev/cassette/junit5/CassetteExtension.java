@@ -32,8 +32,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link CassetteInterceptor}), {@link Recorder}, {@link CassetteInterceptor}, or a {@link Path} without
  * annotations (the cassette file; in a {@code @ParameterizedTest}, where a {@code Path} may be an
  * argument, use {@link Recorder#path()} instead). {@code @BeforeEach} methods may ask too and get the
- * same objects. The
- * recorder starts before the first of them is resolved, so a test that asks for none touches no file.
+ * same objects. The recorder starts before the first of them is resolved, so a test that asks for none
+ * touches no file.
  *
  * <p>{@code @UseCassette} registers this extension with defaults. To change the defaults for a whole
  * class, register one yourself:

@@ -140,7 +140,7 @@ public final class CassetteInterceptor implements Interceptor {
    * Method and URL without query or user info: logs are not redacted as cassettes are, so nothing that
    * may carry a credential goes into them.
    */
-  static String describeForLog(okhttp3.Request request) {
+  private static String describeForLog(okhttp3.Request request) {
     HttpUrl url = request.url();
     HttpUrl bare = url.newBuilder().query(null).username("").password("").build();
     return request.method() + " " + bare + (url.encodedQuery() != null ? "?..." : "");

@@ -7,6 +7,7 @@ import dev.cassette.core.Response;
 import java.util.List;
 import java.util.Locale;
 import okhttp3.Headers;
+import okhttp3.Protocol;
 
 /**
  * Describes a live OkHttp response in cassette form, as Go's {@code http.Response} would have held it:
@@ -47,9 +48,10 @@ final class RecordedResponse {
   /** As Go's HTTP/1 transport sets {@code ContentLength}; its HTTP/2 transport only reads the header. */
   private static long contentLength(okhttp3.Response response) {
     int code = response.code();
-    boolean http1 = response.protocol() == okhttp3.Protocol.HTTP_1_0 || response.protocol() == okhttp3.Protocol.HTTP_1_1;
-    if (http1 && !response.request().method().equals("HEAD") && (code / 100 == 1 || code == 204 || code == 304)) {
-      return 0; // no body by definition, whatever the headers claim
+    boolean http1 = response.protocol() == Protocol.HTTP_1_0 || response.protocol() == Protocol.HTTP_1_1;
+    boolean neverHasBody = code / 100 == 1 || code == 204 || code == 304;
+    if (http1 && neverHasBody && !response.request().method().equals("HEAD")) {
+      return 0; // whatever the headers claim
     }
     String value = response.header("Content-Length");
     if (value == null) return -1;

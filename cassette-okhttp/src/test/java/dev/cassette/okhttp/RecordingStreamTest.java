@@ -170,13 +170,16 @@ class RecordingStreamTest {
   void failedConnectionRecordsNothing() throws Exception {
     String url;
     try (RawServer server = new RawServer(null)) {
-      url = server.url("/gone");
+      url = server.url("/gone") + "?key=s3cret-in-the-url";
       Call call = client.newBuilder().retryOnConnectionFailure(false).build()
           .newCall(new Request.Builder().url(url).build());
       assertThrows(IOException.class, call::execute);
     }
     assertEquals(List.of(), recorder.cassette().interactions());
     assertLoggedNotRecording("/gone");
+    synchronized (warnings) {
+      assertTrue(warnings.stream().noneMatch(r -> r.getMessage().contains("s3cret")), "a secret reached the log");
+    }
   }
 
   @Test

@@ -54,7 +54,7 @@ final class GoScalars {
     return separators.value(scalar);
   }
 
-  /** The bytes of a scalar: base64 when tagged {@code !!binary}, else the text's UTF-8. */
+  /** The body a scalar holds: base64-decoded bytes when tagged {@code !!binary}, else its text. */
   Body body(Node node, String path) {
     ScalarNode scalar = scalar(node, path, "a string");
     if (scalar.getTag().equals(Tag.BINARY)) return Body.of(binary(scalar, path));
