@@ -13,6 +13,7 @@ import dev.cassette.core.Interaction;
 import dev.cassette.core.Mode;
 import dev.cassette.core.NoMatchingInteractionException;
 import dev.cassette.core.Recorder;
+import dev.cassette.core.Redaction;
 import dev.cassette.junit5.standin.StandIn;
 import dev.cassette.okhttp.CassetteInterceptor;
 import java.io.IOException;
@@ -266,6 +267,25 @@ class CassetteExtensionTest {
     @Test @UseCassette("shared") void d(OkHttpClient c, HttpUrl s) throws Exception { shared(c, s); }
     @Test void e(OkHttpClient c, HttpUrl s) throws Exception { unshared(c, s); }
     @Test void f(OkHttpClient c, HttpUrl s) throws Exception { unshared(c, s); }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class CustomRedaction {
+    @RegisterExtension
+    static CassetteExtension cassettes = CassetteExtension.builder()
+        .redaction(Redaction.builder().allowHeaders("X-Trace-Id").build())
+        .environment(FakeEnvironment.EMPTY)
+        .build();
+
+    @Test
+    @UseCassette("traced")
+    void traced(OkHttpClient client, HttpUrl server) throws IOException {
+      Request request = new Request.Builder().url(server.resolve("/traced"))
+          .header("X-Trace-Id", "trace-1").header("Authorization", "Bearer sk-secret").build();
+      try (Response response = client.newCall(request).execute()) {
+        assertEquals("response to /traced", response.body().string());
+      }
+    }
   }
 
   @ExtendWith(SampleServer.class)
@@ -530,6 +550,14 @@ class CassetteExtensionTest {
     assertAllPassed(run(CustomClientAndMatcher.class), 2);
     assertEquals(List.of("GET " + server.url("/first")), urls(dir.resolve("any-get.yaml")));
     assertEquals(1, server.requestCount());
+  }
+
+  @Test
+  void theBuildersRedactionDecidesWhatReachesTheFile() throws IOException {
+    assertAllPassed(run(CustomRedaction.class), 1);
+    String saved = Files.readString(dir.resolve("traced.yaml"));
+    assertTrue(saved.contains("      X-Trace-Id:\n      - trace-1\n"), saved);
+    assertFalse(saved.contains("sk-secret"), saved);
   }
 
   @Test
