@@ -26,7 +26,9 @@ final class QueryString {
     if (question < 0) return url;
     int hash = url.indexOf('#', question);
     int end = hash < 0 ? url.length() : hash;
-    String query = editQuery(url.substring(question + 1, end), edit);
+    String original = url.substring(question + 1, end);
+    String query = editQuery(original, edit);
+    if (query.equals(original)) return url; // a bare or empty '?' stays as sent
     String prefix = url.substring(0, question);
     String fragment = url.substring(end);
     return query.isEmpty() ? prefix + fragment : prefix + "?" + query + fragment;
@@ -36,13 +38,15 @@ final class QueryString {
   static String editQuery(String query, PairEdit edit) {
     if (query.isEmpty()) return query;
     StringBuilder out = new StringBuilder(query.length());
+    boolean first = true;
     for (String pair : query.split("&", -1)) {
       int equals = pair.indexOf('=');
       String rawName = equals < 0 ? pair : pair.substring(0, equals);
       String result = edit.edit(decode(rawName), pair);
       if (result == null) continue;
-      if (out.length() > 0) out.append('&');
+      if (!first) out.append('&');
       out.append(result);
+      first = false;
     }
     return out.toString();
   }

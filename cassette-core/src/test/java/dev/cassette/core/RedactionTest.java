@@ -150,6 +150,16 @@ class RedactionTest {
   }
 
   @Test
+  void queriesKeepTheirShapeWhereNothingIsRedacted() {
+    for (String url : new String[] {"https://h/p?", "https://h/p?&a=1", "https://h/p?a=1&&b=2&", "https://h/p?#f"}) {
+      Request request = Request.builder().url(url).build();
+      assertSame(request, Redaction.defaults().redact(request), url);
+    }
+    assertEquals("https://h/p?&key=<KEY>&a=1",
+        Redaction.defaults().redact(Request.builder().url("https://h/p?&key=k1&a=1").build()).url());
+  }
+
+  @Test
   void urlPasswordsAreRedactedByDefault() {
     Request request = Request.builder().url("https://ann:s3cret@db.example.com:8443/q?x=1#top").build();
     Request redacted = Redaction.defaults().redact(request);
