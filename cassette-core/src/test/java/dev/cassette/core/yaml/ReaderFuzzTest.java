@@ -3,6 +3,7 @@ package dev.cassette.core.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cassette.core.Cassette;
 import dev.cassette.core.CassetteFormatException;
 import dev.cassette.core.SharedFiles;
 import java.io.ByteArrayInputStream;
@@ -20,13 +21,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mutates real cassettes and checks that every result either loads or fails with a
- * {@link CassetteFormatException} naming the source: never another exception or error. Deterministic
+ * Mutates real cassettes and checks that every result either loads, saves and reads back as itself, or
+ * fails with a {@link CassetteFormatException} naming the source: never another exception or error. Deterministic
  * (fixed seed), over the repository's fixtures so it runs everywhere.
  */
 class ReaderFuzzTest {
   private static final long SEED = 0x5EED_CA55L;
-  private static final int CASES = 3000;
+  /** Raise it for a deeper run: {@code mvn test -Dtest=ReaderFuzzTest -Dcassette.fuzz.cases=100000}. */
+  private static final int CASES = Integer.getInteger("cassette.fuzz.cases", 3000);
   private static final String[] INDICATORS = {"&a ", "*a", "? ", "- ", ": ", "[", "{", "]", "}", "!",
       "!!binary ", "!!int ", "|", "|+", ">-", "%", "%YAML 1.1\n", "---\n", "...\n", "#", "'", "\"", "\t",
       ",", "<<: ", "\\L", "\u2028", "\u0085", "\uFEFF", "\u0000", "~", "0x", "-1", "1e999", "@", "`"};
@@ -46,8 +48,11 @@ class ReaderFuzzTest {
       byte[] mutated = mutate(original, random, how);
       String source = "case-" + i + ".yaml";
       try {
-        reader.read(new ByteArrayInputStream(mutated), source);
+        Cassette cassette = reader.read(new ByteArrayInputStream(mutated), source);
         loaded++;
+        // Whatever loads must also save, and read back as itself.
+        Cassette again = reader.read(cassette.toYaml(), source + " saved");
+        if (!again.equals(cassette)) failures.add(source + " (" + how + "): saved and read back, it differs");
       } catch (CassetteFormatException e) {
         refused++;
         if (!e.getMessage().startsWith(source + ":") || e.problem().isBlank()) {
