@@ -3,6 +3,7 @@ package dev.cassette.junit5;
 import dev.cassette.core.CassetteNotFoundException;
 import dev.cassette.core.Matcher;
 import dev.cassette.core.Mode;
+import dev.cassette.core.NoMatchingInteractionException;
 import dev.cassette.core.Recorder;
 import dev.cassette.core.Redaction;
 import dev.cassette.okhttp.CassetteInterceptor;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * The JUnit Jupiter extension behind {@link UseCassette}: it gives each test its own {@link Recorder} on
@@ -51,7 +53,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * file at once.
  */
 public final class CassetteExtension
-    implements BeforeEachCallback, BeforeTestExecutionCallback, ParameterResolver, AfterEachCallback {
+    implements BeforeEachCallback, BeforeTestExecutionCallback, ParameterResolver,
+        TestExecutionExceptionHandler, AfterEachCallback {
   private static final Namespace NAMESPACE = Namespace.create(CassetteExtension.class);
   private static final String CONFIGURED = "configured";
 
@@ -158,6 +161,30 @@ public final class CassetteExtension
     if (type == Recorder.class) return session.recorder();
     if (type == CassetteInterceptor.class) return session.interceptor();
     return session.cassette().file();
+  }
+
+  /**
+   * A request the cassette does not answer fails deep in the code under test, as an IOException that
+   * the client may have wrapped in its own. The failure is reported with the one thing only the
+   * extension knows: the command that re-records this test.
+   */
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+    CassetteSession session = serves(context)
+        ? context.getStore(NAMESPACE).get(CassetteSession.class, CassetteSession.class) : null;
+    NoMatchingInteractionException noMatch = session != null ? noMatchIn(thrown) : null;
+    if (noMatch == null) throw thrown;
+    NoMatchingInteractionException explained = new NoMatchingInteractionException(
+        noMatch.getMessage() + "\n" + session.cassette().reRecordHint());
+    explained.initCause(thrown);
+    throw explained;
+  }
+
+  private static NoMatchingInteractionException noMatchIn(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof NoMatchingInteractionException noMatch) return noMatch;
+    }
+    return null;
   }
 
   @Override

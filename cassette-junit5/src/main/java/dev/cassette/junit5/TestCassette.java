@@ -146,6 +146,16 @@ final class TestCassette {
     return message.append("  ").append(recordCommand()).toString();
   }
 
+  /** How to re-record this test's cassette when a request no longer matches it. */
+  String reRecordHint() {
+    String command = recordCommand();
+    if (mode.pinned()) {
+      return "To re-record this test, remove " + mode.source() + " from " + testName() + ", then run: " + command;
+    }
+    return "To re-record this test: " + command + " (or -D" + ModeResolver.PROPERTY + "="
+        + Mode.REPLAY_WITH_NEW_EPISODES.shortName() + " to keep what is recorded and add what is new)";
+  }
+
   /** {@code mvn test -Dtest=Class#method -Dcassette.mode=record}, quoted for a POSIX shell if needed. */
   String recordCommand() {
     String test = "-Dtest=" + binarySimpleName(testClass) + "#" + testMethod.getName();

@@ -147,6 +147,17 @@ class CassetteExtensionTest {
       assertEquals("response to /hello", get(client, server.resolve("/hello")));
     }
 
+    /** A client that wraps the IOException in its own exception, as SDKs do. */
+    @Test
+    @UseCassette(value = "Hello/hello", allowUnused = true)
+    void wrapped(OkHttpClient client, HttpUrl server) {
+      try {
+        get(client, server.resolve("/not-recorded"));
+      } catch (IOException e) {
+        throw new IllegalStateException("the SDK's own failure", e);
+      }
+    }
+
     @Test
     @UseCassette("Hello/hello")
     void servesEachInteractionOnce(OkHttpClient client, HttpUrl server) throws IOException {
@@ -474,9 +485,18 @@ class CassetteExtensionTest {
   void allowRepeatsLetsOneInteractionAnswerAgain() {
     assertAllPassed(run(Hello.class), 1);
     EngineExecutionResults results = run(HelloTwice.class, "cassette.mode", "replay");
-    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
-    Throwable failure = throwable(results.testEvents().failed().list().get(0));
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(2));
+    Throwable wrapped = results.testEvents().failed().list().stream().map(CassetteExtensionTest::throwable)
+        .filter(t -> t.getCause() instanceof IllegalStateException).findFirst().orElseThrow();
+    assertTrue(wrapped.getMessage().contains("HelloTwice#wrapped"), wrapped.getMessage());
+    Throwable failure = results.testEvents().failed().list().stream().map(CassetteExtensionTest::throwable)
+        .filter(t -> t.getCause() instanceof NoMatchingInteractionException).findFirst().orElseThrow();
     assertEquals(NoMatchingInteractionException.class, failure.getClass(), String.valueOf(failure));
+    assertTrue(failure.getMessage().startsWith("No recorded interaction matches GET " + server.url("/hello")),
+        failure.getMessage());
+    assertTrue(failure.getMessage().endsWith("\nTo re-record this test: mvn test"
+        + " '-Dtest=CassetteExtensionTest$HelloTwice#servesEachInteractionOnce' -Dcassette.mode=record"
+        + " (or -Dcassette.mode=new-episodes to keep what is recorded and add what is new)"), failure.getMessage());
     assertEquals(1, server.requestCount());
   }
 
