@@ -15,7 +15,8 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Bodies are compared after normalising CRLF to LF and, when both sides are JSON, as JSON values:
- * object key order does not matter and numbers compare by value ({@code 1.0} equals {@code 1}).
+ * object key order does not matter and numbers compare by value ({@code 1.0} equals {@code 1}). A
+ * multipart body is compared without its boundary, which clients choose at random for each request.
  */
 public final class Matchers {
   private Matchers() {}
@@ -48,7 +49,7 @@ public final class Matchers {
 
   /** The body: CRLF normalised to LF, then compared as JSON when both sides are JSON. */
   public static Matcher body() {
-    return new FormMatcher("body", request -> bodyForm(request.body(), List.of()), Request::body);
+    return new FormMatcher("body", request -> bodyForm(request, List.of()), Request::body);
   }
 
   /**
@@ -61,7 +62,7 @@ public final class Matchers {
     List<JsonPointer> pointers = new ArrayList<>();
     for (String p : jsonPointers) pointers.add(Json.pointer(p));
     return new FormMatcher("body ignoring " + List.of(jsonPointers),
-        request -> bodyForm(request.body(), pointers), Request::body);
+        request -> bodyForm(request, pointers), Request::body);
   }
 
   /**
@@ -78,17 +79,39 @@ public final class Matchers {
   }
 
   /**
-   * The form of a body that matching compares: {@code t:} and the CRLF-normalised text, or {@code j:} and
-   * the canonical JSON. Bytes that are not UTF-8 stay as {@link GoString} escapes, so binary bodies
-   * compare exactly.
+   * The form of a request's body that matching compares: {@code t:} and the CRLF-normalised text,
+   * {@code m:} and the same for a multipart body with its boundary blanked out, or {@code j:} and the
+   * canonical JSON. Bytes that are not UTF-8 stay as {@link GoString} escapes, so binary bodies compare
+   * exactly.
    */
-  static String bodyForm(Body body, List<JsonPointer> ignored) {
+  static String bodyForm(Request request, List<JsonPointer> ignored) {
+    Body body = request.body();
     if (body.isEmpty()) return "t:";
     String text = body.goString().replace("\r\n", "\n");
+    String boundary = multipartBoundary(request.headers().firstIgnoreCase("Content-Type"));
+    if (boundary != null) return "m:" + text.replace("--" + boundary, "--");
     JsonNode json = GoString.isValidUtf8(text) ? Json.parse(text) : null;
     if (json == null) return "t:" + text;
     if (!ignored.isEmpty()) Json.remove(json, ignored);
     return "j:" + Json.canonical(json);
+  }
+
+  /**
+   * The boundary of a multipart content type, or null. Clients pick a new random one for every request
+   * (OkHttp a UUID), so a replayed upload could never match its recording if the boundary counted.
+   */
+  static String multipartBoundary(String contentType) {
+    if (contentType == null || !contentType.regionMatches(true, 0, "multipart/", 0, 10)) return null;
+    for (String parameter : contentType.split(";")) {
+      String p = parameter.trim();
+      if (!p.regionMatches(true, 0, "boundary=", 0, 9)) continue;
+      String value = p.substring(9);
+      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+        value = value.substring(1, value.length() - 1);
+      }
+      return value.isEmpty() ? null : value;
+    }
+    return null;
   }
 
   /**

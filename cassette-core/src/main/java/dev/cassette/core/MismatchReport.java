@@ -68,12 +68,12 @@ final class MismatchReport {
   }
 
   private List<Candidate> nearest(Request live) {
-    String liveBody = Matchers.bodyForm(live.body(), List.of());
+    String liveBody = Matchers.bodyForm(live, List.of());
     List<Candidate> all = new ArrayList<>(index.size());
     for (int i = 0; i < index.size(); i++) {
       Request recorded = index.view(i);
       all.add(new Candidate(i, recorded.method().equals(live.method()), recorded.url().equals(live.url()),
-          Matchers.bodyForm(recorded.body(), List.of()).equals(liveBody), index.isUsed(i)));
+          Matchers.bodyForm(recorded, List.of()).equals(liveBody), index.isUsed(i)));
     }
     // among equal scores, a request to the same URL is the likelier edit of the live one
     all.sort(Comparator.comparingInt(Candidate::score).reversed()

@@ -36,6 +36,24 @@ class MatchersTest {
   }
 
   @Test
+  void multipartBodiesMatchWhateverTheirBoundary() {
+    Matcher m = Matchers.methodUrlBody();
+    Request recorded = upload("0a1b-recorded", "hello");
+    assertMatch(true, m, recorded, upload("9f8e-live", "hello"));
+    assertMatch(false, m, recorded, upload("9f8e-live", "other file"));
+    assertEquals("0a1b-recorded", Matchers.multipartBoundary("multipart/form-data; boundary=\"0a1b-recorded\""));
+    assertNull(Matchers.multipartBoundary("application/json; boundary=x"));
+    assertNull(Matchers.multipartBoundary("multipart/form-data"));
+  }
+
+  private static Request upload(String boundary, String content) {
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+        + "Content-Type: text/plain\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+    return request("POST", "https://api.example.com/v1/files", body).toBuilder()
+        .headers(Multimap.of("Content-Type", "multipart/form-data; boundary=" + boundary)).build();
+  }
+
+  @Test
   void defaultIgnoresHeaders() {
     Request recorded = json("{}").toBuilder().headers(Multimap.of("User-Agent", "a")).build();
     Request live = json("{}").toBuilder().headers(Multimap.of("User-Agent", "b")).build();

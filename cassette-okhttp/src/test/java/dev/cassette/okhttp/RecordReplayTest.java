@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
@@ -94,6 +95,33 @@ class RecordReplayTest {
     assertEquals("HTTP/1.1", interaction.response().proto());
     assertEquals(body.getBytes(StandardCharsets.UTF_8).length, interaction.response().contentLength());
     assertEquals("200 OK", interaction.response().status());
+  }
+
+  /** OkHttp picks a new random boundary for every MultipartBody: the replayed upload still matches. */
+  @Test
+  void multipartUploadReplaysWithANewBoundary() throws Exception {
+    cassette = dir.resolve("cassette.yaml");
+    Function<HttpUrl, Request> upload = url -> new Request.Builder().url(url.resolve("/v1/files"))
+        .post(new MultipartBody.Builder().setType(MultipartBody.FORM)
+            .addFormDataPart("purpose", "fine-tune")
+            .addFormDataPart("file", "data.jsonl", RequestBody.create("{\"prompt\":\"hi\"}\n", JSON))
+            .build())
+        .build();
+    HttpUrl base;
+    try (TestServer server = TestServer.start()) {
+      server.enqueue(Reply.code(200).header("Content-Type", "application/json").body("{\"id\":\"file-1\"}"));
+      base = server.url("/");
+      try (Recorder recorder = Recording.recorder(cassette, Mode.RECORD_ONLY)) {
+        live = Exchange.of(Recording.client(recorder), upload.apply(base));
+      }
+    }
+    Request again = upload.apply(base);
+    assertFalse(Recording.load(cassette).interactions().get(0).request().body().text()
+        .contains(((MultipartBody) again.body()).boundary()), "a new boundary");
+    try (Recorder recorder = Recording.recorder(cassette, Mode.REPLAY_ONLY)) {
+      replayed = Exchange.of(Recording.client(recorder), again);
+    }
+    assertEquals("{\"id\":\"file-1\"}", new String(replayed.body(), StandardCharsets.UTF_8));
   }
 
   @Test
