@@ -180,8 +180,10 @@ public final class CassetteExtension
     throw explained;
   }
 
+  /** The exception or one of its causes; bounded, since a cause chain may loop. */
   private static NoMatchingInteractionException noMatchIn(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    Throwable t = thrown;
+    for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
       if (t instanceof NoMatchingInteractionException noMatch) return noMatch;
     }
     return null;

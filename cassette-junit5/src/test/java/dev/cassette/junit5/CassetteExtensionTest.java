@@ -147,6 +147,12 @@ class CassetteExtensionTest {
       assertEquals("response to /hello", get(client, server.resolve("/hello")));
     }
 
+    @Test
+    @UseCassette(value = "Hello/hello", mode = Mode.REPLAY_ONLY, allowUnused = true)
+    void pinned(OkHttpClient client, HttpUrl server) throws IOException {
+      get(client, server.resolve("/not-recorded"));
+    }
+
     /** A client that wraps the IOException in its own exception, as SDKs do. */
     @Test
     @UseCassette(value = "Hello/hello", allowUnused = true)
@@ -485,12 +491,17 @@ class CassetteExtensionTest {
   void allowRepeatsLetsOneInteractionAnswerAgain() {
     assertAllPassed(run(Hello.class), 1);
     EngineExecutionResults results = run(HelloTwice.class, "cassette.mode", "replay");
-    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(2));
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(3));
+    Throwable pinned = results.testEvents().failed().list().stream().map(CassetteExtensionTest::throwable)
+        .filter(t -> t.getMessage().contains("HelloTwice#pinned")).findFirst().orElseThrow();
+    assertTrue(pinned.getMessage().endsWith("\nTo re-record this test, remove @UseCassette(mode = REPLAY_ONLY) from"
+        + " CassetteExtensionTest$HelloTwice#pinned, then run: mvn test '-Dtest=CassetteExtensionTest$HelloTwice#pinned'"
+        + " -Dcassette.mode=record"), pinned.getMessage());
     Throwable wrapped = results.testEvents().failed().list().stream().map(CassetteExtensionTest::throwable)
-        .filter(t -> t.getCause() instanceof IllegalStateException).findFirst().orElseThrow();
-    assertTrue(wrapped.getMessage().contains("HelloTwice#wrapped"), wrapped.getMessage());
+        .filter(t -> t.getMessage().contains("HelloTwice#wrapped")).findFirst().orElseThrow();
+    assertTrue(wrapped.getCause() instanceof IllegalStateException, String.valueOf(wrapped.getCause()));
     Throwable failure = results.testEvents().failed().list().stream().map(CassetteExtensionTest::throwable)
-        .filter(t -> t.getCause() instanceof NoMatchingInteractionException).findFirst().orElseThrow();
+        .filter(t -> t.getMessage().contains("HelloTwice#servesEachInteractionOnce")).findFirst().orElseThrow();
     assertEquals(NoMatchingInteractionException.class, failure.getClass(), String.valueOf(failure));
     assertTrue(failure.getMessage().startsWith("No recorded interaction matches GET " + server.url("/hello")),
         failure.getMessage());
