@@ -488,9 +488,10 @@ class CassetteExtensionTest {
   }
 
   @Test
-  void allowRepeatsLetsOneInteractionAnswerAgain() {
+  void allowRepeatsAnswersAgainAndReplayFailuresSayHowToReRecord() {
     assertAllPassed(run(Hello.class), 1);
     EngineExecutionResults results = run(HelloTwice.class, "cassette.mode", "replay");
+    // repeats passes; pinned, wrapped and servesEachInteractionOnce ask for what the cassette lacks
     results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(3));
     Throwable pinned = results.testEvents().failed().list().stream().map(CassetteExtensionTest::throwable)
         .filter(t -> t.getMessage().contains("HelloTwice#pinned")).findFirst().orElseThrow();
