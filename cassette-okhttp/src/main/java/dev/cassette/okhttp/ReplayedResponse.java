@@ -1,6 +1,7 @@
 package dev.cassette.okhttp;
 
 import dev.cassette.core.Response;
+import dev.cassette.core.ServerSentEvents;
 import java.util.List;
 import java.util.Map;
 import okhttp3.Headers;
@@ -52,7 +53,7 @@ final class ReplayedResponse {
       return ResponseBody.create(new byte[0], mediaType);
     }
     byte[] bytes = recorded.body().bytes();
-    if (mediaType != null && mediaType.type().equals("text") && mediaType.subtype().equals("event-stream")) {
+    if (ServerSentEvents.isEventStream(recorded.headers().firstIgnoreCase("Content-Type"))) {
       return ResponseBody.create(Okio.buffer(new EventStreamSource(bytes)), mediaType, bytes.length);
     }
     return ResponseBody.create(bytes, mediaType);
