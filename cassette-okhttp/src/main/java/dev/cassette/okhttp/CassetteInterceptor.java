@@ -54,7 +54,13 @@ public final class CassetteInterceptor implements Interceptor {
 
   private final Recorder recorder;
 
+  /**
+   * @throws IllegalStateException when the OkHttp on the class path is older than 4.12, naming the jar
+   *     it came from: cassette uses the project's own OkHttp, so an old one brought by another library
+   *     would otherwise fail later with a {@code NoSuchMethodError}
+   */
   public CassetteInterceptor(Recorder recorder) {
+    OkHttpVersion.require();
     this.recorder = Objects.requireNonNull(recorder, "recorder");
   }
 
