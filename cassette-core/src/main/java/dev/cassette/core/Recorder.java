@@ -63,8 +63,8 @@ public final class Recorder implements AutoCloseable {
       case PASSTHROUGH -> { recording = false; replaying = false; saveAtStop = false; }
       default -> throw new AssertionError(mode);
     }
-    this.layout = loaded != null ? loaded.layout() : Layout.COMPACT;
-    this.profile = loaded != null ? loaded.profile() : FieldProfile.MODERN;
+    this.layout = loaded != null ? loaded.layout() : b.layout.layout();
+    this.profile = loaded != null ? loaded.profile() : b.layout.profile();
     this.index = new InteractionIndex(
         loaded != null ? loaded.interactions() : List.of(), matcher, redaction, b.allowRepeats);
   }
@@ -157,7 +157,7 @@ public final class Recorder implements AutoCloseable {
 
   /**
    * The cassette as it stands now: loaded interactions plus those recorded so far, in the layout and
-   * field profile of the loaded file (compact and modern for a new one). In {@link Mode#RECORD_ONLY} and
+   * field profile of the loaded file, or those of {@link Builder#layout} for a new one. In {@link Mode#RECORD_ONLY} and
    * {@link Mode#PASSTHROUGH} nothing is loaded.
    */
   public Cassette cassette() {
@@ -231,7 +231,7 @@ public final class Recorder implements AutoCloseable {
 
   /**
    * Configures a {@link Recorder}. Defaults: {@link Mode#RECORD_ONCE}, {@link Matchers#methodUrlBody()},
-   * no repeats, {@link Redaction#defaults()}, {@link Pacing#INSTANT}.
+   * no repeats, {@link Redaction#defaults()}, {@link Pacing#INSTANT}, {@link CassetteLayout#COMPACT}.
    */
   public static final class Builder {
     private final Path path;
@@ -240,6 +240,7 @@ public final class Recorder implements AutoCloseable {
     private boolean allowRepeats;
     private Redaction redaction = Redaction.defaults();
     private Pacing pacing = Pacing.INSTANT;
+    private CassetteLayout layout = CassetteLayout.COMPACT;
     private Cassette preloaded;
 
     private Builder(Path path) {
@@ -276,6 +277,17 @@ public final class Recorder implements AutoCloseable {
     /** How fast adapters deliver replayed responses; {@link Pacing#INSTANT} by default. */
     public Builder pacing(Pacing pacing) {
       this.pacing = Objects.requireNonNull(pacing, "pacing");
+      return this;
+    }
+
+    /**
+     * How the cassette file looks when this recorder creates it: {@link CassetteLayout#COMPACT}
+     * (fantasy's) by default, {@link CassetteLayout#GO_VCR} for the file go-vcr's {@code Save} would
+     * write. A cassette the recorder loads keeps its own layout: this only shapes new files, including
+     * the file {@link Mode#RECORD_ONLY} writes afresh.
+     */
+    public Builder layout(CassetteLayout layout) {
+      this.layout = Objects.requireNonNull(layout, "layout");
       return this;
     }
 

@@ -120,7 +120,8 @@ public final class CassetteInterceptor implements Interceptor {
     TeeSource tee = new TeeSource(body.source(), new TeeSource.Listener() {
       @Override
       public void complete(byte[] bytes) {
-        commit(live, RecordedResponse.complete(head, bytes), call);
+        // The body has ended, so the trailers that follow it have arrived.
+        commit(live, RecordedResponse.complete(head, bytes, RecordedResponse.trailers(response)), call);
       }
 
       @Override
