@@ -72,13 +72,30 @@ final class Forwarding {
     Response.Builder head = recordedHead(request, response, toClient, gunzip, duration);
 
     ResponseWriter.copyHeaders(toClient, exchange, bodiless);
-    OutputStream out = ResponseWriter.sendHead(exchange, code, bodiless, gunzip ? -1 : length);
+    long sentLength = gunzip ? -1 : length;
+    if (bodiless || sentLength == 0) {
+      // The head alone completes this response for the client, so it is recorded first: a client that
+      // has its answer must find it in the recorder.
+      try (InputStream in = response.body()) {
+        in.readAllBytes();
+      }
+      if (record) commit(request, head.build());
+      ResponseWriter.sendHead(exchange, code, bodiless, 0).close();
+      return;
+    }
+    OutputStream out = ResponseWriter.sendHead(exchange, code, false, sentLength);
     ByteArrayOutputStream copy = new ByteArrayOutputStream();
+    boolean committed = false;
     boolean clientGone = false;
     try (InputStream raw = response.body(); InputStream in = gunzip ? new GZIPInputStream(raw) : raw) {
       byte[] buffer = new byte[8192];
       for (int n; (n = in.read(buffer)) != -1; ) {
         if (record) copy.write(buffer, 0, n);
+        if (record && copy.size() == sentLength) {
+          // The last bytes of a body of known length: recorded before the client can have them all.
+          commit(request, head.body(Body.of(copy.toByteArray())).build());
+          committed = true;
+        }
         if (clientGone) continue;
         try {
           out.write(buffer, 0, n);
@@ -94,8 +111,8 @@ final class Forwarding {
           + ": reading the upstream's body failed: " + e);
       throw e;
     }
-    // Recorded before the response ends, so a client that has read it all finds it in the recorder.
-    if (record) commit(request, head.body(Body.of(copy.toByteArray())).build());
+    // A chunked body ends for the client when the stream closes, so recording first is enough.
+    if (record && !committed) commit(request, head.body(Body.of(copy.toByteArray())).build());
     if (!clientGone) out.close();
   }
 
