@@ -273,7 +273,7 @@ public final class CassetteReader {
     long suggestion = Math.min(LARGEST_LIMIT >> 20, Math.max(atLeast, maxBytes * 2) / (1 << 20) + 1);
     return new CassetteFormatException(source, 0, 0, "the input is " + size + ", over the limit of "
         + maxBytes + " bytes for a cassette; to read it, raise the limit: -D" + MAX_BYTES_PROPERTY + "="
-        + suggestion + "m for the whole JVM (tests, the command line via JAVA_OPTS), or"
+        + suggestion + "m for the whole JVM (tests; the command line reads JDK_JAVA_OPTIONS), or"
         + " Recorder.builder(file).maxCassetteBytes(n), or new CassetteReader().withMaxBytes(n)");
   }
 
