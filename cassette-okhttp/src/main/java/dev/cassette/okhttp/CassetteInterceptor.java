@@ -37,7 +37,7 @@ import okio.Okio;
  * that nothing matches fails with {@link NoMatchingInteractionException}, an {@link IOException}, so
  * it surfaces where a network failure would. A {@code text/event-stream} body arrives one event per
  * read, as from a live server. With {@link Pacing#RECORDED} each response waits for its recorded time to
- * headers.
+ * headers, at most {@link Pacing#LONGEST_DELAY}.
  *
  * <p><b>Recording</b> streams the body to the caller as it arrives and keeps a copy. The interaction
  * is recorded when the caller reads the body to its end or closes it (a body closed early is read to
@@ -78,7 +78,9 @@ public final class CassetteInterceptor implements Interceptor {
   private Response replay(Chain chain, Interaction interaction) throws IOException {
     // A live call canceled before its response fails so; a replayed one must too.
     if (chain.call().isCanceled()) throw new IOException("Canceled");
-    if (recorder.pacing() == Pacing.RECORDED) pace(chain, interaction.response().duration().toNanos());
+    if (recorder.pacing() == Pacing.RECORDED) {
+      pace(chain, recorder.pacing().delayOf(interaction.response().duration()).toNanos());
+    }
     return ReplayedResponse.build(chain.request(), interaction.response());
   }
 
