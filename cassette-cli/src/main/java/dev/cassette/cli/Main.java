@@ -11,9 +11,10 @@ import java.util.List;
  * change, 2 when the command line is wrong.
  */
 public final class Main {
-  private static final List<Command> COMMANDS = List.of(new FmtCommand(), new CheckCommand(), new ShowCommand());
+  private static final List<Command> COMMANDS = List.of(new FmtCommand(), new CheckCommand(), new ShowCommand(),
+      new DiffCommand());
 
-  private static final String SYNOPSIS = "cassette fmt|check|show ARGS...";
+  private static final String SYNOPSIS = "cassette fmt|check|show|diff ARGS...";
 
   private Main() {}
 
