@@ -37,9 +37,10 @@ import okio.Okio;
  * that nothing matches fails with {@link NoMatchingInteractionException}, an {@link IOException}, so
  * it surfaces where a network failure would. A {@code text/event-stream} body arrives one event per
  * read, as from a live server. With {@link Pacing#RECORDED} each response waits for its recorded time to
- * headers. The caller gets every recorded response header, made coherent with the body it gets (see
- * {@code ReplayedResponse}), and, on OkHttp 5, the recorded trailers from {@code Response.trailers()};
- * OkHttp 4.12 has no public way to give a response trailers, so there they are not replayed.
+ * headers, at most {@link Pacing#LONGEST_DELAY}. The caller gets every recorded response header, made
+ * coherent with the body it gets (see {@code ReplayedResponse}), and, on OkHttp 5, the recorded trailers
+ * from {@code Response.trailers()}; OkHttp 4.12 has no public way to give a response trailers, so there
+ * they are not replayed.
  *
  * <p><b>Recording</b> streams the body to the caller as it arrives and keeps a copy. The interaction
  * is recorded when the caller reads the body to its end or closes it (a body closed early is read to
@@ -57,7 +58,13 @@ public final class CassetteInterceptor implements Interceptor {
 
   private final Recorder recorder;
 
+  /**
+   * @throws IllegalStateException when the OkHttp on the class path is older than 4.12, naming the jar
+   *     it came from: cassette uses the project's own OkHttp, so an old one brought by another library
+   *     would otherwise fail later with a {@code NoSuchMethodError}
+   */
   public CassetteInterceptor(Recorder recorder) {
+    OkHttpVersion.require();
     this.recorder = Objects.requireNonNull(recorder, "recorder");
   }
 
@@ -75,7 +82,9 @@ public final class CassetteInterceptor implements Interceptor {
   private Response replay(Chain chain, Interaction interaction) throws IOException {
     // A live call canceled before its response fails so; a replayed one must too.
     if (chain.call().isCanceled()) throw new IOException("Canceled");
-    if (recorder.pacing() == Pacing.RECORDED) pace(chain, interaction.response().duration().toNanos());
+    if (recorder.pacing() == Pacing.RECORDED) {
+      pace(chain, recorder.pacing().delayOf(interaction.response().duration()).toNanos());
+    }
     return ReplayedResponse.build(chain.request(), interaction.response());
   }
 

@@ -1,6 +1,7 @@
 package dev.cassette.okhttp;
 
 import dev.cassette.core.Response;
+import dev.cassette.core.ServerSentEvents;
 import java.util.List;
 import java.util.Map;
 import okhttp3.Headers;
@@ -81,7 +82,7 @@ final class ReplayedResponse {
   }
 
   private static ResponseBody body(byte[] bytes, MediaType mediaType) {
-    if (mediaType != null && mediaType.type().equals("text") && mediaType.subtype().equals("event-stream")) {
+    if (mediaType != null && ServerSentEvents.isEventStream(mediaType.toString())) {
       return ResponseBody.create(Okio.buffer(new EventStreamSource(bytes)), mediaType, bytes.length);
     }
     return ResponseBody.create(bytes, mediaType);
