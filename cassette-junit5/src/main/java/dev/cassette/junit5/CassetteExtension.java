@@ -1,5 +1,6 @@
 package dev.cassette.junit5;
 
+import dev.cassette.core.CassetteLayout;
 import dev.cassette.core.CassetteNotFoundException;
 import dev.cassette.core.Matcher;
 import dev.cassette.core.Mode;
@@ -70,6 +71,7 @@ public final class CassetteExtension
   final Mode mode;
   final boolean allowUnused;
   final boolean allowRepeats;
+  final CassetteLayout layout;
   final Environment environment;
   /** True when built with {@link #builder()}, false when registered by {@code @UseCassette}. */
   private final boolean configured;
@@ -88,6 +90,7 @@ public final class CassetteExtension
     this.mode = builder.mode;
     this.allowUnused = builder.allowUnused;
     this.allowRepeats = builder.allowRepeats;
+    this.layout = builder.layout;
     this.environment = builder.environment;
   }
 
@@ -239,7 +242,8 @@ public final class CassetteExtension
     try {
       Recorder.Builder recorder = Recorder.builder(cassette.file())
           .mode(cassette.mode())
-          .allowRepeats(cassette.allowRepeats());
+          .allowRepeats(cassette.allowRepeats())
+          .layout(cassette.layout());
       if (matcher != null) recorder.matcher(matcher);
       if (redaction != null) recorder.redaction(redaction);
       return new CassetteSession(cassette, build(recorder, cassette), lock);
@@ -283,6 +287,7 @@ public final class CassetteExtension
     private Mode mode;
     private boolean allowUnused;
     private boolean allowRepeats;
+    private CassetteLayout layout;
     private Environment environment = Environment.system();
 
     private Builder() {}
@@ -333,6 +338,16 @@ public final class CassetteExtension
     /** Lets one recorded interaction answer any number of matching requests. */
     public Builder allowRepeats(boolean allowRepeats) {
       this.allowRepeats = allowRepeats;
+      return this;
+    }
+
+    /**
+     * How cassettes these tests create look, e.g. {@link CassetteLayout#GO_VCR} when Go code saves them
+     * too; overrides the system property and configuration parameter {@code cassette.layout}.
+     * {@code @UseCassette(layout)} overrides it; an existing cassette keeps its own layout.
+     */
+    public Builder layout(CassetteLayout layout) {
+      this.layout = Objects.requireNonNull(layout, "layout");
       return this;
     }
 
