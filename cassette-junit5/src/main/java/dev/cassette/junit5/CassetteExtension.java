@@ -31,7 +31,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 /**
  * The JUnit Jupiter extension behind {@link UseCassette}: it gives each test its own {@link Recorder} on
  * the test's cassette, injects HTTP clients that record and replay through it, and after the test saves
- * the cassette as the {@link Mode} says and fails the test if recorded interactions went unused.
+ * the cassette as the {@link Mode} says and fails the test if recorded interactions went unused. A test
+ * that fails keeps what it recorded, since those exchanges are real and may have been paid for, and
+ * says on standard error which file holds them and why.
  *
  * <p>Tests ask for what they need as parameters: {@code OkHttpClient} (the base client plus a
  * {@code CassetteInterceptor}), {@code CassetteInterceptor}, {@link Recorder}, or a {@link Path} without
