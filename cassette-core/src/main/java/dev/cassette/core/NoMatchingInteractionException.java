@@ -10,7 +10,8 @@ import java.util.Objects;
  * <p>The message is a {@linkplain #report() report} (the request, the cassette, the nearest recordings
  * and what differs in each) followed by {@linkplain #advice() advice}. They are kept apart because only
  * the caller knows the exact command that fixes the case (a test framework knows the test), and a
- * message that gives two kinds of advice gets the wrong one followed: see {@link #withAdvice(String)}.
+ * message that gives two kinds of advice gets the wrong one followed: such a caller throws a new
+ * exception with the same report and its own advice.
  */
 public final class NoMatchingInteractionException extends IOException {
   private static final long serialVersionUID = 1L;
@@ -41,13 +42,5 @@ public final class NoMatchingInteractionException extends IOException {
   /** What fixes the case, or an empty string. */
   public String advice() {
     return advice;
-  }
-
-  /**
-   * The same report with other advice, and no cause: the new exception replaces this one in a report to
-   * the user, so that the report is printed once rather than once per exception in a chain.
-   */
-  public NoMatchingInteractionException withAdvice(String advice) {
-    return new NoMatchingInteractionException(report, Objects.requireNonNull(advice, "advice"));
   }
 }
