@@ -90,20 +90,33 @@ final class CassetteSession {
 
   private void keepWhatWasRecorded(Consumer<String> notices) {
     Path file = cassette.file().toAbsolutePath();
-    int recorded = recorder.recordedInteractions().size();
-    if (recorded == 0) {
+    List<Interaction> recorded = recorder.recordedInteractions();
+    if (recorded.isEmpty()) {
       notices.accept(cassette.testName() + " failed before recording anything, so nothing was saved: "
           + (Files.exists(file) ? file + " is as it was." : "no cassette was written to " + file + "."));
       return;
     }
     recorder.stop();
-    String what = recorded == 1 ? "1 interaction" : recorded + " interactions";
-    notices.accept(cassette.testName() + " failed after recording " + what + "; "
-        + (recorded == 1 ? "it is " : "they are ")
-        + (recorder.mode() == Mode.REPLAY_WITH_NEW_EPISODES ? "added to " : "saved in ") + file
-        + " all the same, since recorded exchanges are real and may have been paid for.\n"
-        + cassette.replayHint() + "\n"
-        + "If the recording itself is wrong, record the test again or restore the file from version control.");
+    boolean one = recorded.size() == 1;
+    StringBuilder notice = new StringBuilder()
+        .append(cassette.testName()).append(" failed after recording ")
+        .append(one ? "1 interaction; it is " : recorded.size() + " interactions; they are ")
+        .append(recorder.mode() == Mode.REPLAY_WITH_NEW_EPISODES ? "added to " : "saved in ").append(file)
+        .append(" all the same, since recorded exchanges are real and may have been paid for.\n");
+    // A rate limit or a server error is the likeliest wrong recording, and it would replay as recorded.
+    List<Interaction> errors = recorded.stream().filter(i -> i.response().code() >= 400).toList();
+    if (!errors.isEmpty()) {
+      notice.append(one ? "It is" : errors.size() + " of them " + (errors.size() == 1 ? "is" : "are"))
+          .append(" an error response, and will replay as one:");
+      errors.stream().limit(3).forEach(i -> notice.append(' ').append(i.response().code()).append(' ')
+          .append(i.request().method()).append(' ').append(i.request().url()).append(';'));
+      notice.setLength(notice.length() - 1);
+      notice.append(errors.size() > 3 ? " ...\n" : "\n");
+    }
+    notices.accept(notice
+        .append(cassette.replayHint(one ? "it" : "them")).append('\n')
+        .append("If the recording itself is wrong, record the test again or restore the file from version control.")
+        .toString());
   }
 
   private String unusedMessage(List<Interaction> unused) {

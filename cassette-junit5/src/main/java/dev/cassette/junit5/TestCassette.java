@@ -155,9 +155,9 @@ final class TestCassette {
     return "To fix it, record this test again against the real service" + run(recordCommand());
   }
 
-  /** How to replay what a failed test recorded while its author fixes it. */
-  String replayHint() {
-    return "To replay it while you fix the test" + run(command(Mode.REPLAY_ONLY));
+  /** How to replay what a failed test recorded while its author fixes it; {@code what} is "it" or "them". */
+  String replayHint(String what) {
+    return "To replay " + what + " while you fix the test" + run(command(Mode.REPLAY_ONLY));
   }
 
   /** ", then run: command", after unpinning the mode when the command line cannot change it. */

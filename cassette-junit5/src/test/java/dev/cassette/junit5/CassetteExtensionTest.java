@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.cassette.core.Cassette;
 import dev.cassette.core.CassetteNotFoundException;
 import dev.cassette.core.Interaction;
@@ -17,6 +18,9 @@ import dev.cassette.core.Redaction;
 import dev.cassette.junit5.standin.StandIn;
 import dev.cassette.okhttp.CassetteInterceptor;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -183,6 +187,20 @@ class CassetteExtensionTest {
     void recordsThenFails(OkHttpClient client, HttpUrl server) throws IOException {
       assertEquals("response to /hello", get(client, server.resolve("/hello")));
       fail("boom");
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class RateLimited {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    @Test
+    void retriesOnce(OkHttpClient client, HttpUrl server) throws IOException {
+      get(client, server.resolve("/models"));
+      try (Response response = client.newCall(new Request.Builder().url(server.resolve("/chat")).build()).execute()) {
+        assertEquals(200, response.code(), "rate limited");
+      }
     }
   }
 
@@ -558,6 +576,37 @@ class CassetteExtensionTest {
     server.close();
     assertEquals(List.of("boom"), failures(run(Failing.class, "cassette.mode", "replay")));
     assertEquals(1, server.requestCount());
+  }
+
+  /** An error response is the likeliest wrong recording: the notice names it before it gets committed. */
+  @Test
+  void theNoticeNamesTheErrorResponsesAFailedTestRecorded() throws IOException {
+    HttpServer limited = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    limited.createContext("/", exchange -> {
+      byte[] body = "slow down".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/chat") ? 429 : 200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    limited.start();
+    String base = "http://127.0.0.1:" + limited.getAddress().getPort();
+    EngineExecutionResults results;
+    try {
+      results = new ConsoleCapture().during(() -> run(RateLimited.class, SampleServer.PARAMETER, base + "/"));
+    } finally {
+      limited.stop(0);
+    }
+    assertEquals(List.of("rate limited ==> expected: <200> but was: <429>"), failures(results));
+    Path file = dir.resolve("RateLimited/retriesOnce.yaml");
+    assertEquals(List.of("GET " + base + "/models", "GET " + base + "/chat"), urls(file));
+    assertEquals(List.of("CassetteExtensionTest$RateLimited#retriesOnce failed after recording 2 interactions;"
+        + " they are saved in " + file.toAbsolutePath() + " all the same, since recorded exchanges are real and"
+        + " may have been paid for.\n"
+        + "1 of them is an error response, and will replay as one: 429 GET " + base + "/chat\n"
+        + "To replay them while you fix the test: mvn test '-Dtest=CassetteExtensionTest$RateLimited#retriesOnce'"
+        + " -Dcassette.mode=replay\n"
+        + "If the recording itself is wrong, record the test again or restore the file from version control."),
+        reportEntries(results));
   }
 
   /** Saving what a failed test did not record would replace a good cassette with an empty one. */
