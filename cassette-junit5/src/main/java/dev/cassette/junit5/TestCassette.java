@@ -184,24 +184,39 @@ final class TestCassette {
     return message.append("  ").append(recordCommand()).toString();
   }
 
-  /** How to re-record this test's cassette when a request no longer matches it. */
+  /**
+   * What fixes a request that no longer matches: recording this test again. Not new-episodes, which
+   * only appends: the recording of the changed request would stay in the file unused and fail the test
+   * (see {@code allowUnused}) in that run and in CI after.
+   */
   String reRecordHint() {
-    String command = recordCommand();
-    if (mode.pinned()) {
-      return "To re-record this test, remove " + mode.source() + " from " + testName() + ", then run: " + command;
-    }
-    return "To re-record this test: " + command + " (or -D" + ModeResolver.PROPERTY + "="
-        + Mode.REPLAY_WITH_NEW_EPISODES.shortName() + " to keep what is recorded and add what is new)";
+    return "To fix it, record this test again against the real service" + run(recordCommand());
+  }
+
+  /** How to replay what a failed test recorded while its author fixes it; {@code what} is "it" or "them". */
+  String replayHint(String what) {
+    return "To replay " + what + " while you fix the test" + run(command(Mode.REPLAY_ONLY));
+  }
+
+  /** ", then run: command", after unpinning the mode when the command line cannot change it. */
+  private String run(String command) {
+    if (mode.pinned()) return ", remove " + mode.source() + " from " + testName() + ", then run: " + command;
+    return ": " + command;
   }
 
   /** {@code mvn test -Dtest=Class#method -Dcassette.mode=record}, quoted for a POSIX shell if needed. */
   String recordCommand() {
-    String test = "-Dtest=" + binarySimpleName(testClass) + "#" + testMethod.getName();
-    if (test.contains("$")) test = "'" + test + "'";
-    return "mvn test " + test + " -D" + ModeResolver.PROPERTY + "=" + Mode.RECORD_ONLY.shortName();
+    return command(Mode.RECORD_ONLY);
   }
 
-  private String testName() {
+  private String command(Mode mode) {
+    String test = "-Dtest=" + testName();
+    if (test.contains("$")) test = "'" + test + "'";
+    return "mvn test " + test + " -D" + ModeResolver.PROPERTY + "=" + mode.shortName();
+  }
+
+  /** {@code Class#method}, as Surefire's {@code -Dtest} takes it. */
+  String testName() {
     return binarySimpleName(testClass) + "#" + testMethod.getName();
   }
 
