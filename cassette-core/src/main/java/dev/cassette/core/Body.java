@@ -63,6 +63,19 @@ public final class Body {
     return b;
   }
 
+  /**
+   * The bytes themselves when the body was made from bytes, else null; not a copy, so callers only
+   * read them. Redaction scans a recorded body in place through this, without decoding it.
+   */
+  byte[] bytesIfHeld() {
+    return bytes;
+  }
+
+  /** The Go string itself when the body was made from one (read from a cassette), else null. */
+  String goStringIfHeld() {
+    return goString;
+  }
+
   /** The number of bytes. */
   public int length() {
     return exactBytes().length;

@@ -153,8 +153,8 @@ public final class Recorder implements AutoCloseable {
   public void record(Request request, Response response) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(response, "response");
-    Request cleanRequest = redaction.redact(canonicalHeaders(request));
-    Response cleanResponse = redaction.redact(canonicalHeaders(response));
+    // as one interaction, so that the response is also scrubbed of the secrets the request carried
+    Interaction clean = redaction.redact(Interaction.of(canonicalHeaders(request), canonicalHeaders(response)));
     synchronized (lock) {
       checkOpen("record");
       if (!recording) {
@@ -162,7 +162,7 @@ public final class Recorder implements AutoCloseable {
             + (mode == Mode.RECORD_ONCE ? " with an existing cassette" : "")
             + " and does not record: only call record() when route() returned a Route that shouldRecord()");
       }
-      recorded.add(Interaction.of(cleanRequest, cleanResponse));
+      recorded.add(clean);
     }
   }
 
