@@ -74,6 +74,9 @@ final class HeaderRules {
 
   private Multimap filter(Multimap headers, boolean request, SecretValues found) {
     if (headers.isEmpty()) return headers;
+    boolean dropsAny = false;
+    for (String name : headers.asMap().keySet()) dropsAny |= !(request ? keepsRequestHeader(name) : keepsResponseHeader(name));
+    if (!dropsAny) return headers;
     Multimap.Builder out = Multimap.builder();
     headers.asMap().forEach((name, values) -> {
       if (request ? keepsRequestHeader(name) : keepsResponseHeader(name)) {
@@ -104,7 +107,10 @@ final class HeaderRules {
     String v = value.strip();
     int space = v.indexOf(' ');
     String scheme = space > 0 ? v.substring(0, space) : "";
-    boolean hasScheme = !scheme.isEmpty() && scheme.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-');
+    boolean hasScheme = !scheme.isEmpty();
+    for (int i = 0; i < scheme.length() && hasScheme; i++) {
+      hasScheme = Character.isLetterOrDigit(scheme.charAt(i)) || scheme.charAt(i) == '-';
+    }
     String credentials = hasScheme ? v.substring(space + 1).strip() : v;
     found.add(credentials, placeholder);
     if (scheme.equalsIgnoreCase("Basic")) {
@@ -121,14 +127,26 @@ final class HeaderRules {
       String part = equals >= 0 ? piece.substring(equals + 1) : piece;
       if (part.length() >= 2 && part.startsWith("\"") && part.endsWith("\"")) part = part.substring(1, part.length() - 1);
       // a piece without a digit is a word (SignedHeaders=content-type, realm names), not a secret
-      if (part.chars().anyMatch(Character::isDigit)) found.add(part, placeholder);
+      if (hasDigit(part)) found.add(part, placeholder);
     }
   }
 
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) return true;
+    }
+    return false;
+  }
+
+  /** The pieces between commas, semicolons and white space. */
   private static List<String> splitParameters(String text) {
     List<String> out = new ArrayList<>();
-    for (String piece : text.split("[,;\\s]+")) {
-      if (!piece.isEmpty()) out.add(piece);
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == ',' || text.charAt(i) == ';' || Character.isWhitespace(text.charAt(i))) {
+        if (i > start) out.add(text.substring(start, i));
+        start = i + 1;
+      }
     }
     return out;
   }

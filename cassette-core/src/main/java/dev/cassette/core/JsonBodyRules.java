@@ -38,6 +38,8 @@ final class JsonBodyRules {
   private final Map<String, String> fields;
   private final Map<JsonPointer, String> pointers;
   private final int longestName;
+  /** The normalized names by length, so that a quoted run is compared only with names as long. */
+  private final String[][] namesByLength;
 
   JsonBodyRules(Map<String, String> fields, Map<JsonPointer, String> pointers) {
     this.fields = Map.copyOf(fields);
@@ -45,6 +47,11 @@ final class JsonBodyRules {
     int longest = 0;
     for (String name : fields.keySet()) longest = Math.max(longest, name.length());
     this.longestName = longest;
+    this.namesByLength = new String[longest + 1][];
+    for (int length = 0; length <= longest; length++) {
+      final int l = length;
+      namesByLength[length] = fields.keySet().stream().filter(name -> name.length() == l).toArray(String[]::new);
+    }
   }
 
   boolean isEmpty() {
@@ -143,22 +150,39 @@ final class JsonBodyRules {
 
   /**
    * Whether a secret member name may occur: a quoted run (also inside an escaped string, {@code \"name\"})
-   * that normalizes to one, or any {@code \\u} escape. Reads the text once, allocating only for short
-   * quoted runs.
+   * that normalizes to one, or any {@code \\u} escape. Reads the text once and allocates nothing: this
+   * runs on every live request, most of which hold no secret name.
    */
   boolean mayHoldField(String text) {
     if (fields.isEmpty()) return false;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
+    int limit = longestName * 2;
+    int run = -1; // where the text after the last quote starts; -1 after a backslash
+    for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
+      if (c != '"' && c != '\\') continue;
       if (c == '\\' && i + 1 < n && text.charAt(i + 1) == 'u') return true;
-      if (c != '"') continue;
-      int end = i + 1;
-      while (end < n && end - i <= longestName * 2 + 1 && text.charAt(end) != '"' && text.charAt(end) != '\\') end++;
-      if (end < n && end - i - 1 <= longestName * 2 && end > i + 1
-          && fields.containsKey(normalize(text.substring(i + 1, end)))) {
-        return true;
+      if (run >= 0 && i > run && i - run <= limit && isFieldName(text, run, i)) return true;
+      run = c == '"' ? i + 1 : -1;
+    }
+    return false;
+  }
+
+  /** Whether {@code text[start, end)} normalizes to a secret name, compared in place. */
+  private boolean isFieldName(String text, int start, int end) {
+    int length = 0;
+    for (int j = start; j < end; j++) {
+      char c = text.charAt(j);
+      if (c != '_' && c != '-') length++;
+    }
+    if (length >= namesByLength.length) return false;
+    for (String name : namesByLength[length]) {
+      int k = 0;
+      boolean same = true;
+      for (int j = start; j < end && same; j++) {
+        char c = text.charAt(j);
+        if (c != '_' && c != '-') same = Character.toLowerCase(c) == name.charAt(k++);
       }
+      if (same) return true;
     }
     return false;
   }

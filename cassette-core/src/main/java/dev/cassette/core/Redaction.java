@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Keeps secrets out of cassette files. A {@link Recorder} applies it to every exchange it records and,
@@ -288,24 +289,30 @@ public final class Redaction {
 
   /** Kept header values scrubbed, and the URLs they hold redacted as request URLs are. */
   private Multimap scrubHeaders(Multimap headers, SecretValues found) {
-    if (headers.isEmpty()) return headers;
-    Multimap.Builder out = Multimap.builder();
-    headers.asMap().forEach((name, values) -> {
-      List<String> replaced = new ArrayList<>(values.size());
-      for (String value : values) replaced.add(found.scrub(urlRules.redactUrlsIn(value, found)));
-      out.addAll(name, replaced);
-    });
-    return out.build();
+    return edit(headers, value -> found.scrub(urlRules.redactUrlsIn(value, found)));
   }
 
   private static Multimap scrubValues(Multimap form, SecretValues found) {
-    if (form.isEmpty()) return form;
+    return edit(form, found::scrub);
+  }
+
+  /** Every value edited; the same instance when no value changes, as is usual. */
+  private static Multimap edit(Multimap map, UnaryOperator<String> edit) {
+    if (map.isEmpty()) return map;
+    Map<String, List<String>> edited = new LinkedHashMap<>();
+    boolean changed = false;
+    for (Map.Entry<String, List<String>> e : map.asMap().entrySet()) {
+      List<String> values = new ArrayList<>(e.getValue().size());
+      for (String value : e.getValue()) {
+        String result = edit.apply(value);
+        changed |= !result.equals(value);
+        values.add(result);
+      }
+      edited.put(e.getKey(), values);
+    }
+    if (!changed) return map;
     Multimap.Builder out = Multimap.builder();
-    form.asMap().forEach((name, values) -> {
-      List<String> replaced = new ArrayList<>(values.size());
-      for (String value : values) replaced.add(found.scrub(value));
-      out.addAll(name, replaced);
-    });
+    edited.forEach(out::addAll);
     return out.build();
   }
 

@@ -17,19 +17,21 @@ final class Replacements {
   private static final Comparator<Run> ORDER =
       Comparator.comparingInt(Run::start).thenComparing(Comparator.comparingInt(Run::end).reversed());
 
-  private final List<Run> runs = new ArrayList<>();
+  /** Null until the first run: most texts have none, and most scans then allocate nothing more. */
+  private List<Run> runs;
 
   void add(int start, int end, String placeholder) {
+    if (runs == null) runs = new ArrayList<>();
     runs.add(new Run(start, end, placeholder));
   }
 
   boolean isEmpty() {
-    return runs.isEmpty();
+    return runs == null;
   }
 
   /** The text with every run replaced; the same instance when there is none. */
   String applyTo(String text) {
-    if (runs.isEmpty()) return text;
+    if (runs == null) return text;
     StringBuilder out = new StringBuilder(text.length());
     int copied = 0;
     for (Run run : sorted()) {
@@ -41,7 +43,7 @@ final class Replacements {
 
   /** The bytes with every run (byte offsets) replaced by its placeholder's UTF-8 bytes. */
   byte[] applyTo(byte[] bytes) {
-    if (runs.isEmpty()) return bytes;
+    if (runs == null) return bytes;
     ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
     int copied = 0;
     for (Run run : sorted()) {

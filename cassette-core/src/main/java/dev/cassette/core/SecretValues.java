@@ -57,9 +57,14 @@ final class SecretValues {
   String scrubUrl(String url) {
     Replacements found = new Replacements();
     for (Map.Entry<String, String> e : values.entrySet()) {
-      findAll(url, e.getKey(), e.getValue(), found);
-      String encoded = URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8);
-      if (!encoded.equals(e.getKey())) findAll(url, encoded, e.getValue(), found);
+      String value = e.getKey();
+      findAll(url, value, e.getValue(), found);
+      if (needsEncoding(value)) {
+        String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+        findAll(url, encoded, e.getValue(), found);
+        String percent20 = encoded.replace("+", "%20");
+        if (!percent20.equals(encoded)) findAll(url, percent20, e.getValue(), found);
+      }
     }
     CredentialPatterns.find(url, found);
     return found.applyTo(url);
@@ -71,9 +76,12 @@ final class SecretValues {
    */
   Body scrub(Body body) {
     if (body.isEmpty()) return body;
-    byte[] bytes = body.bytesIfHeld();
+    // Prefer the decoded text when the body already has it (a JSON request on its way to matching):
+    // String searches are the fastest there are. A large stream is never decoded, and is read as bytes.
+    String decoded = body.goStringIfHeld();
+    byte[] bytes = decoded == null ? body.bytesIfHeld() : null;
     if (bytes == null) {
-      String text = body.goStringIfHeld();
+      String text = decoded;
       Replacements found = new Replacements();
       for (Map.Entry<String, String> e : values.entrySet()) findAll(text, e.getKey(), e.getValue(), found);
       findShapes(text, found);
@@ -89,9 +97,20 @@ final class SecretValues {
     return found.isEmpty() ? body : Body.of(found.applyTo(bytes));
   }
 
+  /** Whether URL encoding changes the value: most tokens are letters, digits, {@code -_.~} only. */
+  private static boolean needsEncoding(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+          || c == '.' || c == '~')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void findShapes(CharSequence text, Replacements found) {
-    CredentialPatterns.find(text, found);
-    urls.findParameters(text, found);
+    CredentialPatterns.find(text, found, urls);
   }
 
   private static void findAll(CharSequence text, String needle, String placeholder, Replacements found) {

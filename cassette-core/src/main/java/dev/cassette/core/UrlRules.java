@@ -165,26 +165,25 @@ final class UrlRules {
   }
 
   /**
-   * Adds the value of each secret parameter of a URL in free text (a body): after {@code ?}, {@code &}
-   * or {@code ;} (as in {@code &amp;}), a known name, {@code =}, then the value up to a character that
-   * ends a URL in JSON, HTML or prose. Searches the text as it is, so a large body is not copied.
+   * Adds the value of a secret parameter of a URL in free text (a body) that starts at {@code i}: a
+   * {@code ?}, {@code &} or {@code ;} (as in {@code &amp;}), a known name, {@code =}, then the value up
+   * to a character that ends a URL in JSON, HTML or prose. Reads the text as it is, so a large body is
+   * not copied.
+   *
+   * @return where to go on reading
    */
-  void findParameters(CharSequence text, Replacements found) {
+  int parameterAt(CharSequence text, int i, Replacements found) {
     int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c != '?' && c != '&' && c != ';') continue;
-      int nameStart = i + 1;
-      int equals = nameStart;
-      while (equals < n && equals - nameStart <= MAX_NAME && isNameChar(text.charAt(equals))) equals++;
-      if (equals == nameStart || equals >= n || text.charAt(equals) != '=') continue;
-      String placeholder = placeholderOf(text.subSequence(nameStart, equals).toString());
-      if (placeholder == null) continue;
-      int valueEnd = equals + 1;
-      while (valueEnd < n && !endsUrlValue(text.charAt(valueEnd))) valueEnd++;
-      if (valueEnd > equals + 1) found.add(equals + 1, valueEnd, placeholder);
-      i = valueEnd - 1;
-    }
+    int nameStart = i + 1;
+    int equals = nameStart;
+    while (equals < n && equals - nameStart <= MAX_NAME && isNameChar(text.charAt(equals))) equals++;
+    if (equals == nameStart || equals >= n || text.charAt(equals) != '=') return i + 1;
+    String placeholder = placeholderOf(text.subSequence(nameStart, equals).toString());
+    if (placeholder == null) return i + 1;
+    int valueEnd = equals + 1;
+    while (valueEnd < n && !endsUrlValue(text.charAt(valueEnd))) valueEnd++;
+    if (valueEnd > equals + 1) found.add(equals + 1, valueEnd, placeholder);
+    return valueEnd;
   }
 
   private static boolean isNameChar(char c) {
