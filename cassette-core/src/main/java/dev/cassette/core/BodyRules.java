@@ -17,8 +17,9 @@ import java.util.zip.GZIPOutputStream;
  *   <li>A body the client did not decompress ({@code Content-Encoding: gzip} and gzip's magic bytes) is
  *       decompressed, redacted as what it holds, and compressed again only when something changed.
  *   <li>By kind, the rules that find secrets by name: a url-encoded form ({@link UrlRules}),
- *       {@code multipart/*} ({@link MultipartBodyRules}), JSON ({@link JsonBodyRules}), XML
- *       ({@link XmlBodyRules}). These collect the values they remove.
+ *       {@code multipart/*} ({@link MultipartBodyRules}), JSON ({@link JsonBodyRules}), each JSON
+ *       {@code data:} line of an event stream (as JSON), XML ({@link XmlBodyRules}). These collect the
+ *       values they remove.
  *   <li>Then, after every name rule of the interaction has run, {@link SecretValues} scrubs the body of
  *       every value found anywhere, of credential shapes and of secret URL parameters, reading bytes in
  *       place (an SSE stream or any other text is covered here).
@@ -93,6 +94,11 @@ final class BodyRules {
       String edited = multipart.redact(body.goString(), contentType, found);
       return edited == null ? body : Body.ofGoString(edited);
     }
+    if (ServerSentEvents.isEventStream(contentType)) {
+      String text = body.goString();
+      String edited = json.mayHoldField(text) ? redactEvents(text, found) : null;
+      return edited == null ? body : Body.ofGoString(edited);
+    }
     boolean jsonLike = JsonBodyRules.startsLikeContainer(view);
     boolean xmlLike = !jsonLike && XmlBodyRules.isXml(type, firstChars(view));
     if (!jsonLike && !xmlLike) return body;
@@ -100,6 +106,32 @@ final class BodyRules {
     if (!GoString.isValidUtf8(text)) return body;
     String edited = jsonLike ? json.redact(text, found) : xml.redact(text, found);
     return edited == null ? body : Body.ofText(edited);
+  }
+
+  /**
+   * An event stream with each JSON {@code data:} line redacted as a JSON body, or null when none
+   * changed. Lines keep their endings, so the events replay as they were sent.
+   */
+  private String redactEvents(String text, SecretValues found) {
+    StringBuilder out = null;
+    int copied = 0;
+    for (int start = 0; start < text.length(); ) {
+      int newline = text.indexOf('\n', start);
+      int end = newline < 0 ? text.length() : newline;
+      int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+      if (text.startsWith("data:", start)) {
+        int dataStart = start + 5;
+        if (dataStart < contentEnd && text.charAt(dataStart) == ' ') dataStart++;
+        String edited = json.redact(text.substring(dataStart, contentEnd), found);
+        if (edited != null) {
+          if (out == null) out = new StringBuilder(text.length());
+          out.append(text, copied, dataStart).append(edited);
+          copied = contentEnd;
+        }
+      }
+      start = end + 1;
+    }
+    return out == null ? null : out.append(text, copied, text.length()).toString();
   }
 
   private static CharSequence view(Body body) {

@@ -19,7 +19,8 @@ import java.util.Map;
  *       {@code _} and {@code -} ({@code Password}, {@code session_token} and {@code sessionToken} are
  *       found by {@code password} and {@code session_token}); only a string or number is replaced, so
  *       that Hugging Face's {@code "token": {"id": 1, "text": "Hi"}} keeps its content, and each
- *       object inside it is searched;
+ *       object inside it is searched; of an object under a secret name, the {@code value} member is
+ *       the secret ({@code "client_secret": {"value": "ek_...", "expires_at": 1}});
  *   <li>not inside log probabilities: an object with a {@code logprob} member, and all below a member
  *       whose name contains {@code logprob}, hold tokens of generated text
  *       ({@code "token": "Hello"}), which are content; a credential-shaped value there is still
@@ -105,6 +106,7 @@ final class JsonBodyRules {
             changed = true;
           }
         } else if (value.isContainerNode()) {
+          if (placeholder != null && value instanceof ObjectNode holder) changed |= redactValueMember(holder, placeholder, found);
           changed |= redactNode(value, tokens || name.toLowerCase(Locale.ROOT).contains("logprob"), found);
         } else if (value.isTextual()) {
           String nested = redactNested(value.textValue(), found);
@@ -129,6 +131,18 @@ final class JsonBodyRules {
       }
     }
     return changed;
+  }
+
+  /**
+   * A secret held as {@code {"value": "...", "expires_at": ...}} (OpenAI's realtime
+   * {@code client_secret}): the {@code value} of an object under a secret name is the secret.
+   */
+  private static boolean redactValueMember(ObjectNode holder, String placeholder, SecretValues found) {
+    JsonNode value = holder.get("value");
+    if (value == null || !value.isTextual() || placeholder.equals(value.textValue())) return false;
+    found.add(value.textValue(), placeholder);
+    holder.put("value", placeholder);
+    return true;
   }
 
   /** JSON inside a string, redacted; null when the string holds none or nothing changed. */

@@ -52,6 +52,23 @@ class RedactionRulesTest {
   }
 
   @Test
+  void aTgiStreamKeepsItsTokenObjects() {
+    String stream = "data: {\"index\":1,\"token\":{\"id\":9906,\"text\":\"Hello\",\"logprob\":-0.3,\"special\":false}}\n\n"
+        + "data: {\"index\":2,\"token\":{\"id\":2,\"text\":\"!\",\"logprob\":-0.1,\"special\":false},"
+        + "\"generated_text\":\"Hello!\"}\n\n";
+    Response response = Response.builder().headers(Multimap.of("Content-Type", "text/event-stream")).body(stream).build();
+    assertSame(response, Redaction.defaults().redact(response));
+  }
+
+  @Test
+  void aJsonSchemaThatNamesAPasswordIsNotASecret() {
+    String body = "{\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"login\",\"parameters\":{\"type\":\"object\","
+        + "\"properties\":{\"password\":{\"type\":\"string\",\"description\":\"the password\"}},\"required\":[\"password\"]}}}]}";
+    Request request = Request.builder().method("POST").headers(Multimap.of("Content-Type", "application/json")).body(body).build();
+    assertSame(request, Redaction.defaults().redact(request));
+  }
+
+  @Test
   void namesCompareIgnoringCaseAndSeparators() {
     Request request = Request.builder().method("POST").headers(Multimap.of("Content-Type", "application/json"))
         .body("{\"Password\":\"p1\",\"sessionToken\":\"s1\",\"API-KEY\":\"k1\",\"tokens\":5,\"max_tokens\":9}").build();

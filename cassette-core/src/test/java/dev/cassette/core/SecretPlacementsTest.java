@@ -102,6 +102,11 @@ class SecretPlacementsTest {
     rows.add(row("SSE event echoes the bearer token", s -> Interaction.of(
         get("https://api.example.com/stream", "Authorization", "Bearer " + s),
         ok("text/event-stream", "data: {\"delta\":\"hi\"}\n\ndata: {\"debug\":\"auth=Bearer " + s + "\"}\n\n"))));
+    rows.add(row("SSE event with a secret field", s -> Interaction.of(plainGet("https://api.example.com/sessions"),
+        ok("text/event-stream", "event: session.created\ndata: {\"session\":{\"client_secret\":{\"value\":\"" + s
+            + "\",\"expires_at\":1700000000}}}\n\n"))));
+    rows.add(row("JSON client_secret object (realtime sessions)", s -> Interaction.of(plainGet("https://api.example.com/realtime"),
+        ok("application/json", "{\"id\":\"sess_1\",\"client_secret\":{\"value\":\"" + s + "\",\"expires_at\":1700000000}}"))));
     rows.add(row("gzip body the client did not decompress", s -> Interaction.of(
         get("https://api.example.com/echo", "X-Api-Key", s),
         Response.builder().headers(Multimap.builder().add("Content-Type", "application/json")
