@@ -36,6 +36,14 @@ public final class Body {
     return bytes.length == 0 ? EMPTY : new Body(bytes.clone(), null);
   }
 
+  /**
+   * A body that takes these bytes as they are, without the copy {@link #of} makes: for bytes nobody
+   * else holds, such as a large body redaction has just rewritten.
+   */
+  static Body ofOwned(byte[] bytes) {
+    return bytes.length == 0 ? EMPTY : new Body(bytes, null);
+  }
+
   /** A body holding the UTF-8 encoding of this text. */
   public static Body ofText(String text) {
     return text.isEmpty() ? EMPTY : new Body(text.getBytes(StandardCharsets.UTF_8), null);

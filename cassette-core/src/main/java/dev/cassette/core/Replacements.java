@@ -1,6 +1,5 @@
 package dev.cassette.core;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,18 +40,34 @@ final class Replacements {
     return out.append(text, copied, text.length()).toString();
   }
 
-  /** The bytes with every run (byte offsets) replaced by its placeholder's UTF-8 bytes. */
+  /**
+   * The bytes with every run (byte offsets) replaced by its placeholder's UTF-8 bytes, written into one
+   * array of the exact size: a large body is copied once, not grown and then trimmed.
+   */
   byte[] applyTo(byte[] bytes) {
     if (runs == null) return bytes;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+    List<Run> sorted = sorted();
+    List<byte[]> placeholders = new ArrayList<>(sorted.size());
+    long size = bytes.length;
+    for (Run run : sorted) {
+      byte[] placeholder = run.placeholder.getBytes(StandardCharsets.UTF_8);
+      placeholders.add(placeholder);
+      size += placeholder.length - (run.end - run.start);
+    }
+    byte[] out = new byte[Math.toIntExact(size)];
     int copied = 0;
-    for (Run run : sorted()) {
-      out.write(bytes, copied, run.start - copied);
-      out.writeBytes(run.placeholder.getBytes(StandardCharsets.UTF_8));
+    int at = 0;
+    for (int k = 0; k < sorted.size(); k++) {
+      Run run = sorted.get(k);
+      System.arraycopy(bytes, copied, out, at, run.start - copied);
+      at += run.start - copied;
+      byte[] placeholder = placeholders.get(k);
+      System.arraycopy(placeholder, 0, out, at, placeholder.length);
+      at += placeholder.length;
       copied = run.end;
     }
-    out.write(bytes, copied, bytes.length - copied);
-    return out.toByteArray();
+    System.arraycopy(bytes, copied, out, at, bytes.length - copied);
+    return out;
   }
 
   /** Runs in order, without overlaps. */
