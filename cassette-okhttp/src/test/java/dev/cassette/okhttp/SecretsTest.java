@@ -134,4 +134,41 @@ class SecretsTest {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
   }
+
+  /**
+   * README's pattern for a secret from the environment, through OkHttp, which escapes the placeholder
+   * in a path and a query: recorded with the variable set (here its value is given as the literal it
+   * would hold), replayed without it (as CI runs), the request still matches.
+   */
+  @Test
+  void anEnvSecretInTheUrlAndBodyMatchesInCiWhereTheVariableIsUnset() throws Exception {
+    String variable = "CASSETTE_SECRETS_TEST_TOKEN_UNSET";
+    String live = "live-env-secret-0123456789";
+    Path cassette = dir.resolve("env.yaml");
+    String base;
+    try (TestServer server = TestServer.start();
+        Recorder recorder = Recorder.builder(cassette).mode(Mode.RECORD_ONLY)
+            .redaction(Redaction.builder().replaceEnv(variable).replaceText(live, "<" + variable + ">").build())
+            .build()) {
+      server.enqueue(Reply.code(200).header("Content-Type", "application/json").body("{\"ok\":true}"));
+      base = server.url("/").toString();
+      Recording.client(recorder).newCall(accountCall(base, live)).execute().close();
+    }
+    String saved = Files.readString(cassette);
+    assertFalse(saved.contains(live), saved);
+
+    String inCi = Redaction.env(variable);
+    assertEquals("<" + variable + ">", inCi);
+    try (Recorder recorder = Recorder.builder(cassette).mode(Mode.REPLAY_ONLY)
+            .redaction(Redaction.builder().replaceEnv(variable).build()).build();
+        Response response = Recording.client(recorder).newCall(accountCall(base, inCi)).execute()) {
+      assertEquals("{\"ok\":true}", response.body().string());
+    }
+  }
+
+  private static Request accountCall(String base, String token) {
+    String url = base.replaceFirst("/$", "") + "/accounts/" + token + "/usage?owner=" + token;
+    return new Request.Builder().url(url)
+        .post(RequestBody.create("{\"token_ref\":\"" + token + "\"}", MediaType.parse("application/json"))).build();
+  }
 }
