@@ -72,9 +72,15 @@ final class CassetteLock implements AutoCloseable {
           + lockFile, e);
     }
     try {
-      Files.createDirectories(lockFile.getParent());
       while (true) {
-        CassetteLock held = tryOnce(threadLock, lockFile);
+        CassetteLock held;
+        try {
+          Files.createDirectories(lockFile.getParent());
+          held = tryOnce(threadLock, lockFile);
+        } catch (IOException e) {
+          throw new IOException("cannot save cassette " + cassette + ": cannot lock it with " + lockFile + ": "
+              + AtomicFile.reason(e), e);
+        }
         if (held != null) return held;
         if (System.nanoTime() - deadline > 0) throw timedOut(cassette, lockFile, timeout, "another process");
         sleep(cassette, lockFile);
