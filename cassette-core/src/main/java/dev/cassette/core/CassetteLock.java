@@ -47,8 +47,9 @@ final class CassetteLock implements AutoCloseable {
 
   /** The sidecar lock file of a cassette: {@code NAME.lock} beside the file its links lead to. */
   static Path lockFileOf(Path cassette) throws IOException {
-    Path file = AtomicFile.resolveLinks(cassette.toAbsolutePath().normalize());
-    return file.resolveSibling(file.getFileName() + ".lock");
+    // The same file AtomicFile writes, so that every spelling of its path shares one lock.
+    Path file = AtomicFile.resolveLinks(cassette.toAbsolutePath());
+    return file.resolveSibling(file.getFileName() + ".lock").normalize();
   }
 
   /**
