@@ -3,12 +3,16 @@ package dev.cassette.junit5;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cassette.core.Recorder;
 import dev.cassette.okhttp.CassetteInterceptor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +64,26 @@ class WithoutOkHttpTest {
     try (NoOkHttp loader = new NoOkHttp()) {
       Class<?> adapter = Class.forName("dev.cassette.junit5.OkHttpAdapter", false, loader);
       assertThrows(NoClassDefFoundError.class, adapter::getDeclaredMethods);
+    }
+  }
+
+  /** Were a test to ask for an OkHttp type while part of OkHttp is missing, the error says what to add. */
+  @Test
+  void anAdapterThatCannotLoadSaysWhichLibraryToDeclare() throws Exception {
+    try (NoOkHttp loader = new NoOkHttp()) {
+      Class<?> clients = Class.forName("dev.cassette.junit5.CassetteClients", true, loader);
+      Method forType = clients.getDeclaredMethod("forType", Class.class);
+      forType.setAccessible(true);
+      Object registration = ((Optional<?>) forType.invoke(null, CassetteInterceptor.class)).orElseThrow();
+      Method load = registration.getClass().getDeclaredMethod("load");
+      load.setAccessible(true);
+      Throwable e = assertThrows(InvocationTargetException.class,
+          () -> load.invoke(registration)).getCause();
+      assertEquals(IllegalStateException.class, e.getClass());
+      assertTrue(e.getMessage().startsWith("cassette cannot wire okhttp3.OkHttpClient to the cassette: its"
+          + " adapter does not load (java.lang.NoClassDefFoundError: okhttp3/"), e.getMessage());
+      assertTrue(e.getMessage().endsWith("add com.squareup.okhttp3:okhttp 4.12 or later, or "
+          + "com.squareup.okhttp3:okhttp-jvm 5.x to your test dependencies."), e.getMessage());
     }
   }
 }
