@@ -52,8 +52,8 @@ class CassetteScriptTest {
 
     Run first = run("show", "x.yaml");
     assertEquals("building cassette-cli (first use, ~20 s)...\n", first.stderr());
-    assertEquals("java -jar " + root.toRealPath().resolve("cassette-cli/target/cassette.jar") + " show x.yaml\n",
-        first.stdout());
+    Path jar = root.toRealPath().resolve("cassette-cli/target/cassette.jar");
+    assertEquals("java -jar " + jar + " show x.yaml\n", first.stdout());
     assertEquals(0, first.exit());
 
     Run second = run("show", "x.yaml");

@@ -56,9 +56,9 @@ final class CassetteClients {
             .getDeclaredConstructor()
             .newInstance();
       } catch (ReflectiveOperationException | LinkageError e) {
-        throw new IllegalStateException("cassette cannot wire " + clientType() + " to the cassette: its adapter"
-            + " does not load (" + e + "). cassette uses the client library your project has and brings none; add "
-            + library + " to your test dependencies.", e);
+        throw new IllegalStateException("cassette cannot wire " + clientType()
+            + " to the cassette: its adapter does not load (" + e + "). cassette uses the client library"
+            + " your project has and brings none; add " + library + " to your test dependencies.", e);
       }
     }
   }
