@@ -13,9 +13,9 @@ import java.util.List;
  */
 public final class Main {
   private static final List<Command> COMMANDS = List.of(
-      new FmtCommand(), new CheckCommand(), new ShowCommand(), new ServeCommand());
+      new FmtCommand(), new CheckCommand(), new ShowCommand(), new DiffCommand(), new ServeCommand());
 
-  private static final String SYNOPSIS = "cassette fmt|check|show|serve ARGS...";
+  private static final String SYNOPSIS = "cassette fmt|check|show|diff|serve ARGS...";
 
   private Main() {}
 

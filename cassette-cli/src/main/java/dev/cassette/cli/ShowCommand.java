@@ -8,6 +8,7 @@ import dev.cassette.core.Response;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,32 +27,40 @@ final class ShowCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "show FILE";
+    return "show [--json] FILE";
   }
 
   @Override
   public String description() {
-    return "summarise each interaction; reassemble streamed LLM replies";
+    return "summarise each interaction; reassemble streamed LLM replies; --json for scripts";
   }
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+    boolean json = false;
+    List<String> files = new ArrayList<>();
     for (String arg : args) {
-      if (arg.startsWith("-")) throw new UsageException("show: unknown option " + arg);
+      if (arg.equals("--json")) json = true;
+      else if (arg.startsWith("-")) throw new UsageException("show: unknown option " + arg);
+      else files.add(arg);
     }
-    if (args.size() != 1) throw new UsageException("show: expected one FILE, got " + args.size());
-    Path path = Path.of(args.get(0));
+    if (files.size() != 1) throw new UsageException("show: expected one FILE, got " + files.size());
+    Path path = Path.of(files.get(0));
     if (!Files.exists(path)) throw new UsageException(path + ": no such file");
     if (Files.isDirectory(path)) throw new UsageException(path + ": is a folder; show takes one FILE");
 
     CassetteFile file = CassetteFile.read(path);
     if (file.cassette().isEmpty()) {
-      err.println(file.problem());
+      err.println(ControlCharacters.escape(file.problem()));
       return FAILED;
     }
     Cassette cassette = file.cassette().get();
+    if (json) {
+      out.print(new ShowJson().write(path, cassette));
+      return OK;
+    }
     int count = cassette.interactions().size();
-    out.println(path + ": " + count + (count == 1 ? " interaction" : " interactions") + " ("
+    out.println(escape(path.toString()) + ": " + count + (count == 1 ? " interaction" : " interactions") + " ("
         + lower(cassette.layout().name()) + " layout, " + lower(cassette.profile().name()) + " profile)");
     for (int id = 0; id < count; id++) {
       out.println();
@@ -63,8 +72,9 @@ final class ShowCommand implements Command {
   private void print(int id, Interaction interaction, PrintStream out) {
     Request request = interaction.request();
     Response response = interaction.response();
-    out.println("#" + id + " " + request.method() + " " + request.url());
-    out.println("  status:   " + response.status() + " (" + response.proto() + ")");
+    // Everything printed from the cassette goes through ControlCharacters: the file may be hostile.
+    out.println("#" + id + " " + escape(request.method()) + " " + escape(request.url()));
+    out.println("  status:   " + escape(response.status()) + " (" + escape(response.proto()) + ")");
     out.println("  duration: " + response.duration());
     out.println("  request:  " + size(request.body()));
     out.println("  response: " + size(response.body()));
@@ -73,15 +83,15 @@ final class ShowCommand implements Command {
     String contentType = response.headers().firstIgnoreCase("Content-Type");
     if (!body.isUtf8() || !StreamReassembler.isEventStream(contentType, body.text())) return;
     StreamReassembler.Result stream = reassembler.reassemble(body.text());
-    String dialect = stream.dialect().isEmpty() ? "" : ", " + stream.dialect();
+    String dialect = stream.dialect().isEmpty() ? "" : ", " + escape(stream.dialect());
     out.println("  stream:   " + stream.events() + " events" + dialect);
     String text = stream.transcript().text();
     if (!text.isEmpty()) {
       out.println("  text:");
-      for (String line : text.split("\n", -1)) out.println("    " + line);
+      for (String line : text.split("\n", -1)) out.println("    " + escape(line));
     }
     for (ToolCall call : stream.transcript().toolCalls()) {
-      out.println("  tool call: " + call);
+      out.println("  tool call: " + escape(call.toString()));
     }
   }
 
@@ -89,6 +99,10 @@ final class ShowCommand implements Command {
     if (body.isEmpty()) return "no body";
     if (!body.isUtf8()) return "binary, " + body.length() + " bytes";
     return body.length() + " bytes";
+  }
+
+  private static String escape(String text) {
+    return ControlCharacters.escape(text);
   }
 
   private static String lower(String name) {
