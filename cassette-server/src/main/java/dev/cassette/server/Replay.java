@@ -3,6 +3,7 @@ package dev.cassette.server;
 import com.sun.net.httpserver.HttpExchange;
 import dev.cassette.core.Pacing;
 import dev.cassette.core.Response;
+import dev.cassette.core.ServerSentEvents;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -18,13 +19,10 @@ import java.time.Duration;
  * JDK server sends its own spelling).
  */
 final class Replay {
-  /** The longest a paced replay waits: a hand-edited or hostile duration must not hang a test. */
-  private static final Duration LONGEST_DELAY = Duration.ofMinutes(5);
-
   private Replay() {}
 
   static void send(HttpExchange exchange, Response recorded, Pacing pacing) throws IOException {
-    if (pacing == Pacing.RECORDED) pause(recorded);
+    pause(pacing.delayOf(recorded.duration()));
     int code = recorded.code();
     boolean bodiless = ResponseWriter.hasNoBody(exchange.getRequestMethod(), code);
     ResponseWriter.copyHeaders(recorded.headers().asMap(), exchange, bodiless);
@@ -47,8 +45,8 @@ final class Replay {
     }
   }
 
-  private static void pause(Response recorded) throws IOException {
-    long nanos = Math.min(recorded.duration().toNanos(), LONGEST_DELAY.toNanos());
+  private static void pause(Duration delay) throws IOException {
+    long nanos = delay.toNanos();
     if (nanos <= 0) return;
     try {
       Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));

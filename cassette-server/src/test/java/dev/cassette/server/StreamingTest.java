@@ -1,14 +1,11 @@
 package dev.cassette.server;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cassette.core.Cassette;
 import dev.cassette.core.Interaction;
 import dev.cassette.core.Mode;
 import dev.cassette.core.Recorder;
+import dev.cassette.core.ServerSentEvents;
 import dev.cassette.core.SharedFiles;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -25,6 +22,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Streams both ways: while recording, each upstream event reaches the client before the upstream sends
