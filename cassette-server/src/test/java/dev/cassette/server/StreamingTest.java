@@ -119,4 +119,34 @@ class StreamingTest {
       fail(e);
     }
   }
+
+  @Test
+  void aClientThatHangsUpMidStreamStillLeavesTheWholeResponseInTheCassette() throws Exception {
+    Path cassette = dir.resolve("hangup.yaml");
+    CountDownLatch clientGone = new CountDownLatch(1);
+    try (StandIn upstream = StandIn.start((exchange, request) -> {
+          exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(EVENTS.get(0).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            if (!clientGone.await(STUCK_SECONDS, TimeUnit.SECONDS)) return;
+            for (String event : EVENTS.subList(1, EVENTS.size())) out.write(event.getBytes(StandardCharsets.UTF_8));
+          }
+        });
+        Recorder recorder = Recorder.builder(cassette).mode(Mode.RECORD_ONLY).build()) {
+      try (CassetteServer server = CassetteServer.start(recorder, upstream.url())) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.baseUri().getPort())) {
+          socket.getOutputStream().write(("GET /v1/stream HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+          for (String line; (line = reader.readLine()) != null && !line.contains("message_start"); ) {
+            // the head and the first chunk's size line
+          }
+        }
+        clientGone.countDown();
+      } // close() lets the exchange in flight finish
+      Interaction recorded = recorder.cassette().interactions().get(0);
+      assertEquals(String.join("", EVENTS), recorded.response().body().text());
+    }
+  }
 }
