@@ -12,6 +12,7 @@ import dev.cassette.core.Mode;
 import dev.cassette.core.Multimap;
 import dev.cassette.core.Recorder;
 import dev.cassette.okhttp.CassetteInterceptor;
+import dev.cassette.server.CassetteServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -43,9 +44,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One chat-completion call answered three ways by the same OkHttp client configuration: replayed by
- * {@link CassetteInterceptor}, served by mockwebserver3 on loopback, and served by WireMock on loopback.
- * The replay should cost a fraction of a loopback round trip.
+ * One chat-completion call answered four ways by the same OkHttp client configuration: replayed by
+ * {@link CassetteInterceptor}, replayed by a {@link CassetteServer} on loopback (what a client cassette
+ * cannot be plugged into pays), served by mockwebserver3 on loopback, and served by WireMock on loopback.
+ * The interceptor's replay should cost a fraction of a loopback round trip; the server's, no more than
+ * the other loopback servers'.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
@@ -65,11 +68,13 @@ public class ReplayLatencyBenchmark {
   private MockWebServer mockWebServer;
   private WireMockServer wireMock;
   private Recorder recorder;
+  private CassetteServer cassetteServer;
   private OkHttpClient plain;
   private OkHttpClient replaying;
   private Request toMockWebServer;
   private Request toWireMock;
   private Request toCassette;
+  private Request toCassetteServer;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -109,6 +114,8 @@ public class ReplayLatencyBenchmark {
     toMockWebServer = chat(mockWebServer.url("/v1/chat/completions"));
     toWireMock = chat(HttpUrl.get("http://127.0.0.1:" + wireMock.port() + "/v1/chat/completions"));
     toCassette = chat(cassetteUrl);
+    cassetteServer = CassetteServer.start(recorder, "https://api.example.com");
+    toCassetteServer = chat(HttpUrl.get(cassetteServer.baseUri() + "/v1/chat/completions"));
   }
 
   /**
@@ -151,6 +158,7 @@ public class ReplayLatencyBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
+    cassetteServer.close();
     recorder.close();
     wireMock.stop();
     mockWebServer.close();
@@ -169,6 +177,11 @@ public class ReplayLatencyBenchmark {
   @Benchmark
   public int replayViaInterceptor() throws IOException {
     return call(replaying, toCassette);
+  }
+
+  @Benchmark
+  public int replayViaCassetteServer() throws IOException {
+    return call(plain, toCassetteServer);
   }
 
   @Benchmark
