@@ -11,12 +11,17 @@ import dev.cassette.core.Matchers;
 import dev.cassette.core.Mode;
 import dev.cassette.core.Multimap;
 import dev.cassette.core.Recorder;
+import dev.cassette.jdk.CassetteHttpClient;
 import dev.cassette.okhttp.CassetteInterceptor;
 import dev.cassette.server.CassetteServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +54,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * cannot be plugged into pays), served by mockwebserver3 on loopback, and served by WireMock on loopback.
  * The interceptor's replay should cost a fraction of a loopback round trip; the server's, no more than
  * the other loopback servers'.
+ *
+ * <p>The same call through java.net.http is replayed by {@link CassetteHttpClient} and, as its floor,
+ * answered by {@link PrebuiltResponseClient}: the thinnest {@code HttpClient} that runs the caller's body
+ * handler over a prebuilt response. What lies between the two is the adapter's own cost (capturing the
+ * request body, routing, building the response).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
@@ -75,6 +85,9 @@ public class ReplayLatencyBenchmark {
   private Request toWireMock;
   private Request toCassette;
   private Request toCassetteServer;
+  private HttpClient jdkReplaying;
+  private HttpClient jdkFloor;
+  private HttpRequest jdkToCassette;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -116,6 +129,13 @@ public class ReplayLatencyBenchmark {
     toCassette = chat(cassetteUrl);
     cassetteServer = CassetteServer.start(recorder, "https://api.example.com");
     toCassetteServer = chat(HttpUrl.get(cassetteServer.baseUri() + "/v1/chat/completions"));
+
+    jdkReplaying = CassetteHttpClient.wrap(recorder, HttpClient.newHttpClient());
+    jdkFloor = new PrebuiltResponseClient(200, "application/json", RESPONSE_BODY);
+    jdkToCassette = HttpRequest.newBuilder(URI.create(cassetteUrl.toString()))
+        .header("Content-Type", "application/json; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofString(REQUEST_BODY))
+        .build();
   }
 
   /**
@@ -182,6 +202,16 @@ public class ReplayLatencyBenchmark {
   @Benchmark
   public int replayViaCassetteServer() throws IOException {
     return call(plain, toCassetteServer);
+  }
+
+  @Benchmark
+  public int replayViaJdkClient() throws IOException, InterruptedException {
+    return jdkReplaying.send(jdkToCassette, BodyHandlers.ofByteArray()).body().length;
+  }
+
+  @Benchmark
+  public int jdkPrebuiltFloor() throws IOException, InterruptedException {
+    return jdkFloor.send(jdkToCassette, BodyHandlers.ofByteArray()).body().length;
   }
 
   @Benchmark
