@@ -42,8 +42,9 @@ import java.util.Set;
  * <p><b>Covers</b> clients that consult the default {@code ProxySelector}: {@code java.net.http.HttpClient}
  * and {@code OkHttpClient} built while a guard is installed (both read the default when built, so one
  * built earlier, a static one say, escapes; one built during a guard keeps obeying every later guard and
- * is unaffected between them), {@code HttpURLConnection} and what is built on it, and Apache HttpClient
- * 5 built with {@code useSystemProperties()} or a {@code SystemDefaultRoutePlanner}. <b>Cannot cover</b>
+ * is unaffected between them), and {@code HttpURLConnection} and what is built on it; these three are
+ * tested. Apache HttpClient 5 built with {@code useSystemProperties()} or a
+ * {@code SystemDefaultRoutePlanner} asks the default selector too (not tested here). <b>Cannot cover</b>
  * clients that ignore the default {@code ProxySelector}: Netty-based ones (Reactor Netty, the AWS SDK's
  * async Netty client, Vert.x), Apache HttpClient with its default route planner, and any client given an
  * explicit proxy or {@code Proxy.NO_PROXY}. Wire those to a {@link CassetteServer} by base URL.
