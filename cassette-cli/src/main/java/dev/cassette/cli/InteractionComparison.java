@@ -36,6 +36,7 @@ final class InteractionComparison {
 
   /** The differences between an old and a new recording, in reading order; empty when they are the same. */
   static List<Finding> compare(Interaction before, Interaction after, StreamReassembler reassembler) {
+    if (before.equals(after)) return List.of();
     InteractionComparison comparison = new InteractionComparison(reassembler);
     comparison.request(before.request(), after.request());
     comparison.response(before.response(), after.response());
