@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code cassette} command line: {@code fmt}, {@code check} and {@code show} over go-vcr cassettes.
+ * The {@code cassette} command line: {@code fmt}, {@code check}, {@code show} and {@code diff} over go-vcr
+ * cassettes.
  *
  * <p>Exit status: 0 when all is well, 1 when a cassette is invalid or (with {@code fmt --check}) would
- * change, 2 when the command line is wrong.
+ * change or (with {@code diff}) differs, 2 when the command line is wrong (for {@code diff}, also when a
+ * file cannot be read).
  */
 public final class Main {
   private static final List<Command> COMMANDS = List.of(new FmtCommand(), new CheckCommand(), new ShowCommand(),
