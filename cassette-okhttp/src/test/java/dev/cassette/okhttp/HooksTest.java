@@ -1,6 +1,7 @@
 package dev.cassette.okhttp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,10 +13,18 @@ import dev.cassette.core.Recorder;
 import dev.cassette.okhttp.Recording.Exchange;
 import dev.cassette.okhttp.testserver.Reply;
 import dev.cassette.okhttp.testserver.TestServer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +67,7 @@ class HooksTest {
             dev.cassette.core.Request.builder().method("GET").url("https://api.example.com/v1/chat").build(),
             dev.cassette.core.Response.builder().code(200).body("{\"created\":0}").build())
         .build().save(cassette);
-    String before = java.nio.file.Files.readString(cassette);
+    String before = Files.readString(cassette);
     UnaryOperator<Interaction> fresh = interaction -> Interaction.of(interaction.request(),
         interaction.response().toBuilder()
             .body(interaction.response().body().text().replaceAll("\"created\":\\d+", "\"created\":1764572724"))
@@ -71,7 +80,51 @@ class HooksTest {
     }
 
     assertEquals("{\"created\":1764572724}", new String(replayed.body(), StandardCharsets.UTF_8));
-    assertEquals(before, java.nio.file.Files.readString(cassette));
+    assertEquals(before, Files.readString(cassette));
+  }
+
+  /** A tool-calling conversation: the second request quotes the tool call id of the first response. */
+  private static String converse(OkHttpClient client, HttpUrl url) throws IOException {
+    MediaType json = MediaType.parse("application/json");
+    String first;
+    try (Response response = client.newCall(new Request.Builder().url(url)
+        .post(RequestBody.create("{\"q\":\"add 2 and 3\"}", json)).build()).execute()) {
+      first = response.body().string();
+    }
+    Matcher call = Pattern.compile("call_[A-Za-z0-9]+").matcher(first);
+    assertTrue(call.find(), first);
+    try (Response response = client.newCall(new Request.Builder().url(url)
+        .post(RequestBody.create("{\"q\":\"add 2 and 3\",\"tool_call_id\":\"" + call.group() + "\",\"result\":5}", json))
+        .build()).execute()) {
+      return response.body().string();
+    }
+  }
+
+  @Test
+  void stableIdsRecipeRecordsStableNamesThatStillReplay() throws Exception {
+    Path cassette = dir.resolve("chat.yaml");
+    HttpUrl url;
+    try (TestServer server = TestServer.start()) {
+      server.enqueue(Reply.code(200).header("Content-Type", "application/json")
+          .body("{\"id\":\"chatcmpl-Xa81\",\"created\":1764572724,\"tool_calls\":[{\"id\":\"call_Qx7Zp\",\"name\":\"add\"}]}"));
+      server.enqueue(Reply.code(200).header("Content-Type", "application/json")
+          .body("{\"id\":\"chatcmpl-Yb92\",\"created\":1764572725,\"answer\":\"5\"}"));
+      url = server.url("/v1/chat");
+      try (Recorder recorder = Recorder.builder(cassette).mode(Mode.RECORD_ONLY).beforeSave(new StableIds()).build()) {
+        assertEquals("{\"id\":\"chatcmpl-Yb92\",\"created\":1764572725,\"answer\":\"5\"}",
+            converse(Recording.client(recorder), url));
+      }
+    }
+
+    String yaml = Files.readString(cassette);
+    assertTrue(yaml.contains("\"id\":\"chatcmpl-1\",\"created\":0,\"tool_calls\":[{\"id\":\"call_2\""), yaml);
+    assertTrue(yaml.contains("\"tool_call_id\":\"call_2\""), yaml);
+    assertFalse(yaml.contains("Qx7Zp") || yaml.contains("Xa81") || yaml.contains("1764572724"), yaml);
+
+    // the replayed response carries call_2, the client quotes it, and the recorded request matches
+    try (Recorder recorder = Recorder.builder(cassette).mode(Mode.REPLAY_ONLY).build()) {
+      assertEquals("{\"id\":\"chatcmpl-3\",\"created\":0,\"answer\":\"5\"}", converse(Recording.client(recorder), url));
+    }
   }
 
   @Test
