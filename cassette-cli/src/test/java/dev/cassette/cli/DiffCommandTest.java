@@ -183,6 +183,21 @@ class DiffCommandTest {
   }
 
   @Test
+  void largeCassettesPairRequestsToTheSameUrlInOrder() throws IOException {
+    int n = 600; // 600 x 600 candidate pairs is over the limit for comparing every body with every other
+    Interaction[] before = new Interaction[n];
+    Interaction[] after = new Interaction[n];
+    for (int i = 0; i < n; i++) {
+      before[i] = ask(CHAT, "{\"n\":" + i + "}");
+      after[i] = ask(CHAT, "{\"n\":" + i + ",\"v\":2}");
+    }
+    Cli run = Cli.run("diff", file("old.yaml", before).toString(), file("new.yaml", after).toString());
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(run.out().contains("\n#599 POST " + CHAT + "\n  request /v: (absent) -> 2\n"), run.lastLine());
+    assertEquals("600 -> 600 interactions: 600 changed, 0 added, 0 removed, 0 moved, 0 unchanged", run.lastLine());
+  }
+
+  @Test
   void controlCharactersFromTheCassetteAreEscaped() throws IOException {
     Path old = file("old.yaml", stream(ASK, "c1", 1, List.of("plain"), List.of(), "stop", 1));
     Path now = file("new.yaml", stream(ASK, "c1", 1, List.of("\u001b[2J\u009bred\u202eevil\rhidden"), List.of(), "stop", 1));
