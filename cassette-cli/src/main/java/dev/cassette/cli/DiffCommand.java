@@ -38,7 +38,7 @@ final class DiffCommand implements Command {
 
   @Override
   public String description() {
-    return "what changed between two recordings (one FILE: since git HEAD); --all shows volatile values";
+    return "what a re-record changed; one FILE: against git HEAD; --all adds volatile values";
   }
 
   /** One side of the comparison: how to call it, and the cassette or why there is none. */

@@ -67,7 +67,7 @@ public final class Main {
       text.append(String.format("  %-22s %s\n", command.synopsis(), command.description()));
     }
     text.append("\nFolders are searched recursively for *.yaml and *.yml files.\n")
-        .append("Exit status: 0 ok, 1 invalid cassettes or changes found, 2 usage error.\n");
+        .append("Exit status: 0 ok, 1 invalid cassettes or changes found, 2 usage error (diff: also a bad file).\n");
     return text.toString();
   }
 }
