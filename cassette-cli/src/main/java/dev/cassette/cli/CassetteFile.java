@@ -32,30 +32,51 @@ final class CassetteFile {
     this.problem = problem;
   }
 
-  /** Reads and parses a file; never throws for a bad or unreadable file, see {@link #problem()}. */
+  /**
+   * Reads and parses a file; never throws for a bad or unreadable file, see {@link #problem()}. Not even
+   * for an error the JVM raises while parsing it (out of memory, a stack overflow): {@code check} and
+   * {@code fmt} report that file and go on to the next, and to their summary line.
+   */
   static CassetteFile read(Path path) {
+    CassetteReader reader = new CassetteReader();
     byte[] bytes;
     try {
       // Checked before reading, so an oversized file is refused without being held in memory.
       long size = Files.size(path);
-      if (size > CassetteReader.DEFAULT_MAX_BYTES) {
+      if (size > reader.maxBytes()) {
         return new CassetteFile(path, new byte[0], null, path + ": the file is " + size
-            + " bytes, over the limit of " + CassetteReader.DEFAULT_MAX_BYTES + " bytes for a cassette");
+            + " bytes, over the limit of " + reader.maxBytes() + " bytes for a cassette; to read it, raise"
+            + " the limit: JDK_JAVA_OPTIONS=-D" + CassetteReader.MAX_BYTES_PROPERTY + "=" + ((size >> 20) + 1) + "m");
       }
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       return new CassetteFile(path, new byte[0], null, path + ": no such file");
     } catch (IOException | UncheckedIOException e) {
       return new CassetteFile(path, new byte[0], null, path + ": cannot read: " + e.getMessage());
+    } catch (OutOfMemoryError e) {
+      return new CassetteFile(path, new byte[0], null, path + ": cannot read: " + outOfMemory(e));
     }
     try {
-      Cassette cassette = Cassette.load(new ByteArrayInputStream(bytes), path.toString());
+      Cassette cassette = reader.read(new ByteArrayInputStream(bytes), path.toString());
       return new CassetteFile(path, bytes, cassette, null);
     } catch (CassetteFormatException e) {
       return new CassetteFile(path, bytes, null, e.getMessage());
     } catch (IOException | UncheckedIOException e) {
       return new CassetteFile(path, bytes, null, path + ": cannot read: " + e.getMessage());
+    } catch (OutOfMemoryError e) {
+      return new CassetteFile(path, new byte[0], null, path + ": cannot read: " + outOfMemory(e));
+    } catch (StackOverflowError e) {
+      return new CassetteFile(path, new byte[0], null, path + ": cannot read: it nests too deeply to parse"
+          + " (stack overflow); a cassette nests six levels");
+    } catch (RuntimeException | Error e) {
+      // A bug of ours or of the YAML library: this file is reported, the others are still checked.
+      return new CassetteFile(path, new byte[0], null, path + ": cannot read: " + e);
     }
+  }
+
+  private static String outOfMemory(OutOfMemoryError e) {
+    return "out of memory (" + e.getMessage() + ") with a heap of " + (Runtime.getRuntime().maxMemory() >> 20)
+        + " MiB; give it more, e.g. JDK_JAVA_OPTIONS=-Xmx1g";
   }
 
   Path path() {

@@ -36,7 +36,8 @@ final class CheckCommand implements Command {
     for (Path path : files) {
       CassetteFile file = CassetteFile.read(path);
       if (file.problem() != null) {
-        out.println(file.problem());
+        // The message may quote the file (a key, a value) and the file name itself: either may be hostile.
+        out.println(ControlCharacters.escape(file.problem()));
         invalid++;
       }
     }

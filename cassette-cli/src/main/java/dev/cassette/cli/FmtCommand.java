@@ -49,7 +49,7 @@ final class FmtCommand implements Command {
       CassetteFile file = CassetteFile.read(path);
       Optional<Cassette> cassette = file.cassette();
       if (cassette.isEmpty()) {
-        err.println(file.problem());
+        err.println(ControlCharacters.escape(file.problem()));
         invalid++;
         continue;
       }
@@ -59,7 +59,7 @@ final class FmtCommand implements Command {
         invalid++;
         continue;
       }
-      out.println(path);
+      out.println(ControlCharacters.escape(path.toString()));
       changed++;
     }
 
@@ -75,7 +75,7 @@ final class FmtCommand implements Command {
       cassette.save(path);
       return true;
     } catch (IOException e) {
-      err.println(path + ": cannot write: " + e.getMessage());
+      err.println(ControlCharacters.escape(path + ": cannot write: " + e.getMessage()));
       return false;
     }
   }

@@ -51,7 +51,7 @@ final class ShowCommand implements Command {
 
     CassetteFile file = CassetteFile.read(path);
     if (file.cassette().isEmpty()) {
-      err.println(file.problem());
+      err.println(ControlCharacters.escape(file.problem()));
       return FAILED;
     }
     Cassette cassette = file.cassette().get();
@@ -60,7 +60,7 @@ final class ShowCommand implements Command {
       return OK;
     }
     int count = cassette.interactions().size();
-    out.println(path + ": " + count + (count == 1 ? " interaction" : " interactions") + " ("
+    out.println(escape(path.toString()) + ": " + count + (count == 1 ? " interaction" : " interactions") + " ("
         + lower(cassette.layout().name()) + " layout, " + lower(cassette.profile().name()) + " profile)");
     for (int id = 0; id < count; id++) {
       out.println();
@@ -72,8 +72,9 @@ final class ShowCommand implements Command {
   private void print(int id, Interaction interaction, PrintStream out) {
     Request request = interaction.request();
     Response response = interaction.response();
-    out.println("#" + id + " " + request.method() + " " + request.url());
-    out.println("  status:   " + response.status() + " (" + response.proto() + ")");
+    // Everything printed from the cassette goes through ControlCharacters: the file may be hostile.
+    out.println("#" + id + " " + escape(request.method()) + " " + escape(request.url()));
+    out.println("  status:   " + escape(response.status()) + " (" + escape(response.proto()) + ")");
     out.println("  duration: " + response.duration());
     out.println("  request:  " + size(request.body()));
     out.println("  response: " + size(response.body()));
@@ -82,15 +83,15 @@ final class ShowCommand implements Command {
     String contentType = response.headers().firstIgnoreCase("Content-Type");
     if (!body.isUtf8() || !StreamReassembler.isEventStream(contentType, body.text())) return;
     StreamReassembler.Result stream = reassembler.reassemble(body.text());
-    String dialect = stream.dialect().isEmpty() ? "" : ", " + stream.dialect();
+    String dialect = stream.dialect().isEmpty() ? "" : ", " + escape(stream.dialect());
     out.println("  stream:   " + stream.events() + " events" + dialect);
     String text = stream.transcript().text();
     if (!text.isEmpty()) {
       out.println("  text:");
-      for (String line : text.split("\n", -1)) out.println("    " + line);
+      for (String line : text.split("\n", -1)) out.println("    " + escape(line));
     }
     for (ToolCall call : stream.transcript().toolCalls()) {
-      out.println("  tool call: " + call);
+      out.println("  tool call: " + escape(call.toString()));
     }
   }
 
@@ -98,6 +99,10 @@ final class ShowCommand implements Command {
     if (body.isEmpty()) return "no body";
     if (!body.isUtf8()) return "binary, " + body.length() + " bytes";
     return body.length() + " bytes";
+  }
+
+  private static String escape(String text) {
+    return ControlCharacters.escape(text);
   }
 
   private static String lower(String name) {

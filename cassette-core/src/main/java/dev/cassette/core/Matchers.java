@@ -31,19 +31,27 @@ public final class Matchers {
     return new FormMatcher("method", Request::method, null);
   }
 
-  /** The full URL, query included, exactly as text. */
+  /**
+   * The full URL, query included. Spellings that mean the same URL match: {@code '} and {@code %27} in a
+   * query (Go sends the one, OkHttp and {@code java.net.http} the other), {@code %2f} and {@code %2F},
+   * {@code %7E} and {@code ~}, a host's case, a default port. Escapes that change the meaning do not:
+   * {@code %2F} is not {@code /} in a path, nor {@code %26}, {@code %3D} or {@code %2B} the
+   * {@code &}, {@code =} or {@code +} of a query. The rules are RFC 3986's normalization, per component.
+   */
   public static Matcher url() {
-    return new FormMatcher("url", Request::url, null);
+    return new FormMatcher("url", request -> UrlNormalizer.normalize(request.url()), null);
   }
 
   /**
    * The full URL without the named query parameters, for values that change on every run such as
-   * timestamps or nonces. Names are compared after URL-decoding, exactly.
+   * timestamps or nonces. Names are compared after URL-decoding, exactly; the rest of the URL as
+   * {@link #url()} compares it.
    */
   public static Matcher urlIgnoringQueryParameters(String... names) {
     Set<String> ignored = Set.of(names);
     return new FormMatcher("url ignoring " + ignored,
-        request -> QueryString.editUrl(request.url(), (name, pair) -> ignored.contains(name) ? null : pair),
+        request -> UrlNormalizer.normalize(
+            QueryString.editUrl(request.url(), (name, pair) -> ignored.contains(name) ? null : pair)),
         null);
   }
 

@@ -72,7 +72,8 @@ final class MismatchReport {
     List<Candidate> all = new ArrayList<>(index.size());
     for (int i = 0; i < index.size(); i++) {
       Request recorded = index.view(i);
-      all.add(new Candidate(i, recorded.method().equals(live.method()), recorded.url().equals(live.url()),
+      all.add(new Candidate(i, recorded.method().equals(live.method()),
+          UrlNormalizer.normalize(recorded.url()).equals(UrlNormalizer.normalize(live.url())),
           Matchers.bodyForm(recorded, List.of()).equals(liveBody), index.isUsed(i)));
     }
     // among equal scores, a request to the same URL is the likelier edit of the live one
@@ -139,10 +140,13 @@ final class MismatchReport {
   private static void describeUrl(String recorded, String live, StringBuilder out) {
     out.append("      url: recorded ").append(recorded).append('\n');
     out.append("           live     ").append(live).append('\n');
-    if (!withoutQuery(recorded).equals(withoutQuery(live))) return;
+    // compared as matching compares them, so that spellings of one value are not shown as a difference
+    String recordedForm = UrlNormalizer.normalize(recorded);
+    String liveForm = UrlNormalizer.normalize(live);
+    if (!withoutQuery(recordedForm).equals(withoutQuery(liveForm))) return;
     // same endpoint: name the parameters that differ, which long URLs hide
-    Map<String, List<String>> recordedParameters = parameters(recorded);
-    Map<String, List<String>> liveParameters = parameters(live);
+    Map<String, List<String>> recordedParameters = parameters(recordedForm);
+    Map<String, List<String>> liveParameters = parameters(liveForm);
     Set<String> names = new LinkedHashSet<>(recordedParameters.keySet());
     names.addAll(liveParameters.keySet());
     for (String name : names) {

@@ -1,9 +1,12 @@
 package dev.cassette.core;
 
+import dev.cassette.core.yaml.CassetteReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,11 +28,19 @@ import java.util.function.UnaryOperator;
  * recording. Then the hooks, when set: {@link Builder#beforeSave beforeSave} on each recorded
  * interaction, {@link Builder#beforeReplay beforeReplay} on each replayed one.
  *
+ * <p>Several JVMs may record into one cassette at once (Surefire's {@code forkCount}): {@link #stop()}
+ * holds an operating-system lock on the cassette while it reads the file again, adds what this recorder
+ * recorded to what is there now and saves. In {@link Mode#REPLAY_WITH_NEW_EPISODES} nothing any of them
+ * recorded is lost; in {@link Mode#RECORD_ONCE} the file ends as if they had run one after the other:
+ * the first to save records it, and the others, which would then have found it, leave it as it is.
+ *
  * <p>Thread-safe: requests may be routed and recorded from many threads; recorded interactions keep the
  * order in which {@link #record} was called. Lookups use the matcher's index keys, so their cost does
  * not grow with the cassette.
  */
 public final class Recorder implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Recorder.class.getName());
+
   private final Path path;
   private final Mode mode;
   private final Matcher matcher;
@@ -44,6 +55,10 @@ public final class Recorder implements AutoCloseable {
   private final boolean saveAtStop;
   private final Layout layout;
   private final FieldProfile profile;
+  private final CassetteReader reader;
+  private final Duration lockTimeout;
+  /** The loaded interactions came from {@link Builder#cassette}, not from the file. */
+  private final boolean preloaded;
 
   private final Object lock = new Object();
   /** Loaded interactions; guarded by {@link #lock}. */
@@ -61,6 +76,9 @@ public final class Recorder implements AutoCloseable {
     this.pacing = b.pacing;
     this.beforeSave = b.beforeSave;
     this.beforeReplay = b.beforeReplay;
+    this.reader = b.reader;
+    this.lockTimeout = b.lockTimeout;
+    this.preloaded = b.preloaded != null;
     switch (mode) {
       case RECORD_ONLY -> { recording = true; replaying = false; saveAtStop = true; }
       case REPLAY_ONLY -> { recording = false; replaying = true; saveAtStop = false; }
@@ -69,8 +87,8 @@ public final class Recorder implements AutoCloseable {
       case PASSTHROUGH -> { recording = false; replaying = false; saveAtStop = false; }
       default -> throw new AssertionError(mode);
     }
-    this.layout = loaded != null ? loaded.layout() : Layout.COMPACT;
-    this.profile = loaded != null ? loaded.profile() : FieldProfile.MODERN;
+    this.layout = loaded != null ? loaded.layout() : b.layout.layout();
+    this.profile = loaded != null ? loaded.profile() : b.layout.profile();
     this.index = new InteractionIndex(
         loaded != null ? loaded.interactions() : List.of(), matcher, redaction, b.allowRepeats);
   }
@@ -171,7 +189,7 @@ public final class Recorder implements AutoCloseable {
 
   /**
    * The cassette as it stands now: loaded interactions plus those recorded so far, in the layout and
-   * field profile of the loaded file (compact and modern for a new one). In {@link Mode#RECORD_ONLY} and
+   * field profile of the loaded file, or those of {@link Builder#layout} for a new one. In {@link Mode#RECORD_ONLY} and
    * {@link Mode#PASSTHROUGH} nothing is loaded.
    */
   public Cassette cassette() {
@@ -187,20 +205,60 @@ public final class Recorder implements AutoCloseable {
    * Stops recording and saves the cassette as the mode says, atomically (see {@link Cassette#save}).
    * Idempotent: later calls do nothing.
    *
-   * @throws UncheckedIOException when the cassette cannot be saved; the file is then left as it was, and
-   *     the recorder is stopped all the same
+   * <p>The save holds the cassette's lock (see the class comment) for at most the
+   * {@linkplain Builder#lockTimeout lock timeout} and reads the file again under it, so that what other
+   * JVMs saved meanwhile is kept: in {@link Mode#REPLAY_WITH_NEW_EPISODES} this recorder's new
+   * interactions are added after the file's current ones; in {@link Mode#RECORD_ONCE} a file another
+   * JVM recorded meanwhile is left as it is (a warning says so); {@link Mode#RECORD_ONLY} replaces it.
+   *
+   * @throws UncheckedIOException when the cassette cannot be saved, the lock cannot be had in time or
+   *     the file changed into something unreadable; the file is then left as it was, and the recorder is
+   *     stopped all the same
    */
   public void stop() {
     synchronized (lock) {
       if (stopped) return;
       stopped = true;
       if (!saveAtStop) return;
-      Cassette cassette = cassette();
-      try {
-        cassette.save(path);
+      try (CassetteLock held = CassetteLock.acquire(path, lockTimeout)) {
+        Cassette merged = mergeWithFile();
+        if (merged != null) saveChecked(merged);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot save cassette " + path + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * What to save, given the file as it is now (the lock is held): null when the file is to be left as
+   * it is. Guarded by {@link #lock}.
+   */
+  private Cassette mergeWithFile() throws IOException {
+    if (mode == Mode.RECORD_ONLY || preloaded || !Files.exists(path)) return cassette();
+    if (mode == Mode.RECORD_ONCE) {
+      LOG.log(Level.WARNING, "cassette: " + path + " was saved by another JVM or thread while this recorder"
+          + " recorded it (mode RECORD_ONCE); it is kept as it is, as if this run had come second and"
+          + " found it, and the " + recorded.size() + " interactions recorded here are not saved");
+      return null;
+    }
+    Cassette now;
+    try {
+      now = reader.read(path);
+    } catch (CassetteFormatException e) {
+      throw new IOException("cannot save cassette " + path + ": it changed since it was loaded and cannot be"
+          + " read now, so adding to it would lose it; nothing was written. " + e.getMessage(), e);
+    }
+    Cassette.Builder b = now.toBuilder();
+    recorded.forEach(b::add);
+    return b.build();
+  }
+
+  private void saveChecked(Cassette cassette) throws IOException {
+    long bytes = cassette.saveCounting(path);
+    if (bytes > reader.maxBytes()) {
+      LOG.log(Level.WARNING, "cassette: saved " + path + ", " + bytes + " bytes, over the limit of "
+          + reader.maxBytes() + " bytes that loading it applies; load it with"
+          + " Recorder.Builder.maxCassetteBytes or -D" + CassetteReader.MAX_BYTES_PROPERTY + "=...");
     }
   }
 
@@ -260,18 +318,27 @@ public final class Recorder implements AutoCloseable {
 
   /**
    * Configures a {@link Recorder}. Defaults: {@link Mode#RECORD_ONCE}, {@link Matchers#methodUrlBody()},
-   * no repeats, {@link Redaction#defaults()}, {@link Pacing#INSTANT}.
+   * no repeats, {@link Redaction#defaults()}, {@link Pacing#INSTANT}, {@link CassetteLayout#COMPACT}.
    */
   public static final class Builder {
+    /**
+     * How long {@link Recorder#stop()} waits for another JVM's save of the same cassette by default: a
+     * save takes milliseconds, so a minute means the holder hangs.
+     */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(1);
+
     private final Path path;
     private Mode mode = Mode.RECORD_ONCE;
     private Matcher matcher = Matchers.methodUrlBody();
     private boolean allowRepeats;
     private Redaction redaction = Redaction.defaults();
     private Pacing pacing = Pacing.INSTANT;
+    private CassetteLayout layout = CassetteLayout.COMPACT;
     private Cassette preloaded;
     private UnaryOperator<Interaction> beforeSave;
     private UnaryOperator<Interaction> beforeReplay;
+    private CassetteReader reader;
+    private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
     private Builder(Path path) {
       this.path = Objects.requireNonNull(path, "cassetteFile");
@@ -307,6 +374,42 @@ public final class Recorder implements AutoCloseable {
     /** How fast adapters deliver replayed responses; {@link Pacing#INSTANT} by default. */
     public Builder pacing(Pacing pacing) {
       this.pacing = Objects.requireNonNull(pacing, "pacing");
+      return this;
+    }
+
+    /**
+     * How the cassette file looks when this recorder creates it: {@link CassetteLayout#COMPACT}
+     * (fantasy's) by default, {@link CassetteLayout#GO_VCR} for the file go-vcr's {@code Save} would
+     * write. A cassette the recorder loads keeps its own layout: this only shapes new files, including
+     * the file {@link Mode#RECORD_ONLY} writes afresh.
+     */
+    public Builder layout(CassetteLayout layout) {
+      this.layout = Objects.requireNonNull(layout, "layout");
+      return this;
+    }
+
+    /**
+     * The largest cassette file this recorder loads, in bytes: by default the system property
+     * {@value CassetteReader#MAX_BYTES_PROPERTY} when set, else {@link CassetteReader#DEFAULT_MAX_BYTES}
+     * (64 MiB), which keeps a stray huge file from exhausting the heap. Raise it for cassettes that
+     * hold large responses; loading needs a few times the file's size in heap.
+     *
+     * @throws IllegalArgumentException unless 1 &lt;= bytes &lt;= about 2 GiB
+     */
+    public Builder maxCassetteBytes(long bytes) {
+      this.reader = new CassetteReader().withMaxBytes(bytes);
+      return this;
+    }
+
+    /**
+     * How long {@link Recorder#stop()} waits for the cassette's lock while another JVM or thread saves
+     * the same cassette; {@link #DEFAULT_LOCK_TIMEOUT} unless set. When it runs out, {@code stop()} fails
+     * saying which lock file is held, and the file is left as it was.
+     */
+    public Builder lockTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative()) throw new IllegalArgumentException("lockTimeout is negative: " + timeout);
+      this.lockTimeout = timeout;
       return this;
     }
 
@@ -357,6 +460,7 @@ public final class Recorder implements AutoCloseable {
      * @throws UncheckedIOException when the file exists and reading it fails
      */
     public Recorder build() {
+      if (reader == null) reader = new CassetteReader();
       boolean exists = preloaded != null || Files.exists(path);
       if (mode == Mode.REPLAY_ONLY && !exists) {
         throw new CassetteNotFoundException(path, "cassette not found: " + path.toAbsolutePath()
@@ -368,7 +472,7 @@ public final class Recorder implements AutoCloseable {
       Cassette loaded = loads ? preloaded : null;
       if (loads && loaded == null) {
         try {
-          loaded = Cassette.load(path);
+          loaded = reader.read(path);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read cassette " + path + ": " + e.getMessage(), e);
         }

@@ -6,11 +6,12 @@ import dev.cassette.core.Mode;
 import dev.cassette.core.NoMatchingInteractionException;
 import dev.cassette.core.Recorder;
 import dev.cassette.core.Redaction;
-import dev.cassette.okhttp.CassetteInterceptor;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import okhttp3.OkHttpClient;
@@ -26,16 +27,19 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * The JUnit Jupiter extension behind {@link UseCassette}: it gives each test its own {@link Recorder} on
- * the test's cassette, injects an {@code OkHttpClient} that records and replays through it, and after the
- * test saves the cassette as the {@link Mode} says and fails the test if recorded interactions went
- * unused.
+ * the test's cassette, injects HTTP clients that record and replay through it, and after the test saves
+ * the cassette as the {@link Mode} says and fails the test if recorded interactions went unused.
  *
- * <p>Tests ask for what they need as parameters: {@link OkHttpClient} (the base client plus a
- * {@link CassetteInterceptor}), {@link Recorder}, {@link CassetteInterceptor}, or a {@link Path} without
+ * <p>Tests ask for what they need as parameters: {@code OkHttpClient} (the base client plus a
+ * {@code CassetteInterceptor}), {@code CassetteInterceptor}, {@link Recorder}, or a {@link Path} without
  * annotations (the cassette file; in a {@code @ParameterizedTest}, where a {@code Path} may be an
  * argument, use {@link Recorder#path()} instead). {@code @BeforeEach} methods may ask too and get the
  * same objects. The recorder starts before the first of them is resolved, so a test that asks for none
  * touches no file.
+ *
+ * <p>HTTP client libraries are the project's own and optional: the extension names none of their classes
+ * until a test asks for one of their types, so a project without OkHttp runs tests that take a
+ * {@code Recorder} or a {@code Path}, and {@code builder().dir(...)}, unchanged.
  *
  * <p>{@code @UseCassette} registers this extension with defaults. To change the defaults for a whole
  * class, register one yourself:
@@ -58,7 +62,8 @@ public final class CassetteExtension
   private static final Namespace NAMESPACE = Namespace.create(CassetteExtension.class);
   private static final String CONFIGURED = "configured";
 
-  final OkHttpClient baseClient;
+  /** Base clients from {@link Builder#client}, by client type name, so this class names no client type. */
+  final Map<String, Object> baseClients;
   final Matcher matcher;
   final Redaction redaction;
   final Path dir;
@@ -76,7 +81,7 @@ public final class CassetteExtension
 
   private CassetteExtension(Builder builder, boolean configured) {
     this.configured = configured;
-    this.baseClient = builder.client;
+    this.baseClients = Map.copyOf(builder.clients);
     this.matcher = builder.matcher;
     this.redaction = builder.redaction;
     this.dir = builder.dir;
@@ -137,7 +142,7 @@ public final class CassetteExtension
       // parameterized test, where it may be one of the arguments: both claiming it would fail the test.
       return parameter.getAnnotations().length == 0 && !isParameterizedTest(parameter.getDeclaringExecutable());
     }
-    return type == OkHttpClient.class || type == Recorder.class || type == CassetteInterceptor.class;
+    return type == Recorder.class || CassetteClients.forType(type).isPresent();
   }
 
   /** By name: junit-jupiter-params need not be on the class path. */
@@ -157,10 +162,14 @@ public final class CassetteExtension
       throw new ParameterResolutionException(e.getMessage(), e);
     }
     Class<?> type = parameter.getParameter().getType();
-    if (type == OkHttpClient.class) return session.client();
     if (type == Recorder.class) return session.recorder();
-    if (type == CassetteInterceptor.class) return session.interceptor();
-    return session.cassette().file();
+    if (type == Path.class) return session.cassette().file();
+    CassetteClients.Registration adapter = CassetteClients.forType(type).orElseThrow();
+    try {
+      return session.client(type, adapter, baseClients, context.getRoot().getStore(NAMESPACE));
+    } catch (RuntimeException e) {
+      throw new ParameterResolutionException(e.getMessage(), e);
+    }
   }
 
   /**
@@ -233,7 +242,7 @@ public final class CassetteExtension
           .allowRepeats(cassette.allowRepeats());
       if (matcher != null) recorder.matcher(matcher);
       if (redaction != null) recorder.redaction(redaction);
-      return new CassetteSession(cassette, build(recorder, cassette), client(context), lock);
+      return new CassetteSession(cassette, build(recorder, cassette), lock);
     } catch (RuntimeException | Error e) {
       lock.release();
       throw e;
@@ -262,20 +271,12 @@ public final class CassetteExtension
         .getOrComputeIfAbsent(key, k -> new Semaphore(1), Semaphore.class);
   }
 
-  /** The configured base client, or one default client shared by the run (one connection pool). */
-  @SuppressWarnings("deprecation") // see lock()
-  private OkHttpClient client(ExtensionContext context) {
-    if (baseClient != null) return baseClient;
-    return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(OkHttpClient.class, k -> new OkHttpClient(), OkHttpClient.class);
-  }
-
   /**
    * Settings for every test the extension serves. {@code @UseCassette} attributes override them; the mode
    * set here overrides the system property, environment variable and configuration parameter.
    */
   public static final class Builder {
-    private OkHttpClient client;
+    private final Map<String, Object> clients = new HashMap<>();
     private Matcher matcher;
     private Redaction redaction;
     private Path dir;
@@ -286,9 +287,13 @@ public final class CassetteExtension
 
     private Builder() {}
 
-    /** The client the injected one is built from, with its timeouts, proxies and interceptors. */
+    /**
+     * The client the injected {@code OkHttpClient} is built from, with its timeouts, proxies and
+     * interceptors; by default one plain client shared by the run.
+     */
     public Builder client(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client");
+      // Kept by name: the extension itself must not name OkHttp (see CassetteClients).
+      clients.put(OkHttpClient.class.getName(), Objects.requireNonNull(client, "client"));
       return this;
     }
 

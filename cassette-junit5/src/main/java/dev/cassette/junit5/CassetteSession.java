@@ -2,29 +2,28 @@ package dev.cassette.junit5;
 
 import dev.cassette.core.Interaction;
 import dev.cassette.core.Recorder;
-import dev.cassette.okhttp.CassetteInterceptor;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
-import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * One test's use of one cassette: the recorder, the client wired to it, and the lock that keeps every
+ * One test's use of one cassette: the recorder, the clients wired to it, and the lock that keeps every
  * other test off the same file until this one is finished.
  */
 final class CassetteSession {
   private final TestCassette cassette;
   private final Recorder recorder;
-  private final CassetteInterceptor interceptor;
-  private final OkHttpClient client;
   private final Semaphore lock;
+  /** Whatever the adapters injected so far, by parameter type; a test's parameters resolve on one thread. */
+  private final Map<Class<?>, Object> clients = new HashMap<>();
 
-  CassetteSession(TestCassette cassette, Recorder recorder, OkHttpClient baseClient, Semaphore lock) {
+  CassetteSession(TestCassette cassette, Recorder recorder, Semaphore lock) {
     this.cassette = cassette;
     this.recorder = recorder;
-    this.interceptor = new CassetteInterceptor(recorder);
-    this.client = baseClient.newBuilder().addInterceptor(interceptor).build();
     this.lock = lock;
   }
 
@@ -36,11 +35,19 @@ final class CassetteSession {
     return recorder;
   }
 
-  CassetteInterceptor interceptor() {
-    return interceptor;
-  }
-
-  OkHttpClient client() {
+  /**
+   * The client object of {@code type} wired to this test's recorder, made by its adapter on first use.
+   *
+   * @param configured base clients from the extension's builder, by client type name
+   * @param run the run's store, for what tests share
+   */
+  Object client(Class<?> type, CassetteClients.Registration adapter, Map<String, Object> configured,
+      ExtensionContext.Store run) {
+    Object client = clients.get(type);
+    if (client == null) {
+      clients.putAll(adapter.load().wire(recorder, configured.get(adapter.clientType()), run));
+      client = clients.get(type);
+    }
     return client;
   }
 

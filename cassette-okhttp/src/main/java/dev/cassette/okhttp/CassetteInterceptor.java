@@ -37,7 +37,7 @@ import okio.Okio;
  * that nothing matches fails with {@link NoMatchingInteractionException}, an {@link IOException}, so
  * it surfaces where a network failure would. A {@code text/event-stream} body arrives one event per
  * read, as from a live server. With {@link Pacing#RECORDED} each response waits for its recorded time to
- * headers.
+ * headers, at most {@link Pacing#LONGEST_DELAY}.
  *
  * <p><b>Recording</b> streams the body to the caller as it arrives and keeps a copy. The interaction
  * is recorded when the caller reads the body to its end or closes it (a body closed early is read to
@@ -54,7 +54,13 @@ public final class CassetteInterceptor implements Interceptor {
 
   private final Recorder recorder;
 
+  /**
+   * @throws IllegalStateException when the OkHttp on the class path is older than 4.12, naming the jar
+   *     it came from: cassette uses the project's own OkHttp, so an old one brought by another library
+   *     would otherwise fail later with a {@code NoSuchMethodError}
+   */
   public CassetteInterceptor(Recorder recorder) {
+    OkHttpVersion.require();
     this.recorder = Objects.requireNonNull(recorder, "recorder");
   }
 
@@ -72,7 +78,9 @@ public final class CassetteInterceptor implements Interceptor {
   private Response replay(Chain chain, Interaction interaction) throws IOException {
     // A live call canceled before its response fails so; a replayed one must too.
     if (chain.call().isCanceled()) throw new IOException("Canceled");
-    if (recorder.pacing() == Pacing.RECORDED) pace(chain, interaction.response().duration().toNanos());
+    if (recorder.pacing() == Pacing.RECORDED) {
+      pace(chain, recorder.pacing().delayOf(interaction.response().duration()).toNanos());
+    }
     return ReplayedResponse.build(chain.request(), interaction.response());
   }
 
@@ -114,7 +122,8 @@ public final class CassetteInterceptor implements Interceptor {
     TeeSource tee = new TeeSource(body.source(), new TeeSource.Listener() {
       @Override
       public void complete(byte[] bytes) {
-        commit(live, RecordedResponse.complete(head, bytes), call);
+        // The body has ended, so the trailers that follow it have arrived.
+        commit(live, RecordedResponse.complete(head, bytes, RecordedResponse.trailers(response)), call);
       }
 
       @Override

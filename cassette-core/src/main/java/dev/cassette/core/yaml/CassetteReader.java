@@ -36,11 +36,20 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * one document are refused.
  *
  * <p>Immutable and thread-safe. Inputs larger than {@link #maxBytes()} are refused before they are
- * parsed, so that a stray multi-gigabyte file fails fast instead of exhausting the heap.
+ * parsed, so that a stray multi-gigabyte file fails fast instead of exhausting the heap. The limit is
+ * {@link #DEFAULT_MAX_BYTES} unless the system property {@value #MAX_BYTES_PROPERTY} (e.g.
+ * {@code -Dcassette.maxBytes=256m}) or {@link #withMaxBytes} sets another.
  */
 public final class CassetteReader {
   /** 64 MiB: far above any real cassette (the largest in the fantasy corpus is 171 KB). */
   public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+
+  /**
+   * The system property that sets the default limit for every reader made with {@link #CassetteReader()}
+   * (so also {@code Cassette.load} and the command line): bytes, or a number with {@code k}, {@code m}
+   * or {@code g} (binary multiples, as {@code -Xmx}), e.g. {@code 256m}.
+   */
+  public static final String MAX_BYTES_PROPERTY = "cassette.maxBytes";
 
   /** Java arrays cannot be larger, and the stream path reads one byte past the limit. */
   private static final long LARGEST_LIMIT = Integer.MAX_VALUE - 16;
@@ -61,9 +70,51 @@ public final class CassetteReader {
   /** Settings with buffers of 8, 16, 32 and 64 KiB. */
   private final LoadSettings[] settingsBySize;
 
-  /** A reader with the {@link #DEFAULT_MAX_BYTES} size limit. */
+  /**
+   * A reader with the default size limit: {@value #MAX_BYTES_PROPERTY} when that system property is
+   * set, else {@link #DEFAULT_MAX_BYTES}.
+   *
+   * @throws IllegalArgumentException when the property is set to something that is not a size
+   */
   public CassetteReader() {
-    this(DEFAULT_MAX_BYTES, DEFAULT_SETTINGS);
+    this(defaultMaxBytes());
+  }
+
+  private CassetteReader(long maxBytes) {
+    this(maxBytes, maxBytes == DEFAULT_MAX_BYTES ? DEFAULT_SETTINGS : settingsBySize(checkLimit(maxBytes)));
+  }
+
+  /** The limit a reader made with {@link #CassetteReader()} has now. */
+  public static long defaultMaxBytes() {
+    String value = System.getProperty(MAX_BYTES_PROPERTY);
+    if (value == null || value.isBlank()) return DEFAULT_MAX_BYTES;
+    try {
+      return checkLimit(parseSize(value.strip()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the system property " + MAX_BYTES_PROPERTY + "=" + value
+          + " is not a cassette size limit: give bytes, or a number with k, m or g, from 1 to "
+          + LARGEST_LIMIT + " bytes, e.g. -D" + MAX_BYTES_PROPERTY + "=256m", e);
+    }
+  }
+
+  private static long parseSize(String text) {
+    char unit = Character.toLowerCase(text.charAt(text.length() - 1));
+    int shift = switch (unit) {
+      case 'k' -> 10;
+      case 'm' -> 20;
+      case 'g' -> 30;
+      default -> 0;
+    };
+    long number = Long.parseLong(shift == 0 ? text : text.substring(0, text.length() - 1));
+    if (number > LARGEST_LIMIT >> shift) throw new IllegalArgumentException("too large: " + text);
+    return number << shift;
+  }
+
+  private static long checkLimit(long maxBytes) {
+    if (maxBytes < 1 || maxBytes > LARGEST_LIMIT) {
+      throw new IllegalArgumentException("maxBytes must be between 1 and " + LARGEST_LIMIT + ": " + maxBytes);
+    }
+    return maxBytes;
   }
 
   private CassetteReader(long maxBytes, LoadSettings[] settingsBySize) {
@@ -104,10 +155,7 @@ public final class CassetteReader {
    * @throws IllegalArgumentException unless 1 &lt;= maxBytes &lt;= about 2 GiB
    */
   public CassetteReader withMaxBytes(long maxBytes) {
-    if (maxBytes < 1 || maxBytes > LARGEST_LIMIT) {
-      throw new IllegalArgumentException("maxBytes must be between 1 and " + LARGEST_LIMIT + ": " + maxBytes);
-    }
-    return new CassetteReader(maxBytes, settingsBySize(maxBytes));
+    return new CassetteReader(checkLimit(maxBytes));
   }
 
   /** The largest input, in bytes, this reader accepts. */
@@ -124,9 +172,9 @@ public final class CassetteReader {
   public Cassette read(Path file) throws IOException {
     String source = file.toString();
     long size = Files.size(file);
-    if (size > maxBytes) throw tooLarge(source, size + " bytes");
+    if (size > maxBytes) throw tooLarge(source, size + " bytes", size);
     byte[] bytes = Files.readAllBytes(file);
-    if (bytes.length > maxBytes) throw tooLarge(source, bytes.length + " bytes");
+    if (bytes.length > maxBytes) throw tooLarge(source, bytes.length + " bytes", bytes.length);
     return read(bytes, source);
   }
 
@@ -138,16 +186,16 @@ public final class CassetteReader {
    */
   public Cassette read(InputStream in, String source) throws IOException {
     byte[] bytes = in.readNBytes((int) maxBytes + 1);
-    if (bytes.length > maxBytes) throw tooLarge(source, "more than " + maxBytes + " bytes");
+    if (bytes.length > maxBytes) throw tooLarge(source, "more than " + maxBytes + " bytes", maxBytes + 1);
     return read(bytes, source);
   }
 
   /** Reads a cassette from YAML text. */
   public Cassette read(String yaml, String source) {
-    if (yaml.length() > maxBytes) throw tooLarge(source, "at least " + yaml.length() + " bytes");
+    if (yaml.length() > maxBytes) throw tooLarge(source, "at least " + yaml.length() + " bytes", yaml.length());
     if ((long) yaml.length() * 3 > maxBytes) {
       long size = utf8Length(yaml);
-      if (size > maxBytes) throw tooLarge(source, size + " bytes");
+      if (size > maxBytes) throw tooLarge(source, size + " bytes", size);
     }
     return parse(stripByteOrderMark(yaml), new Source(source));
   }
@@ -219,10 +267,14 @@ public final class CassetteReader {
         + " (\"\\u%04X\") inside a double-quoted string", codePoint, codePoint);
   }
 
-  private CassetteFormatException tooLarge(String source, String size) {
-    return new CassetteFormatException(source, 0, 0, "the input is " + size + ", over this reader's limit"
-        + " of " + maxBytes + " bytes; to read it, raise the limit with"
-        + " new CassetteReader().withMaxBytes(n)");
+  /** @param atLeast the input's size, or a lower bound of it */
+  private CassetteFormatException tooLarge(String source, String size, long atLeast) {
+    // A limit that reads this input, in whole MiB with room to grow: what the message suggests.
+    long suggestion = Math.min(LARGEST_LIMIT >> 20, Math.max(atLeast, maxBytes * 2) / (1 << 20) + 1);
+    return new CassetteFormatException(source, 0, 0, "the input is " + size + ", over the limit of "
+        + maxBytes + " bytes for a cassette; to read it, raise the limit: -D" + MAX_BYTES_PROPERTY + "="
+        + suggestion + "m for the whole JVM (tests; the command line reads JDK_JAVA_OPTIONS), or"
+        + " Recorder.builder(file).maxCassetteBytes(n), or new CassetteReader().withMaxBytes(n)");
   }
 
   /** Decodes strict UTF-8, as Go's YAML library requires; a bad byte is reported where it is. */
