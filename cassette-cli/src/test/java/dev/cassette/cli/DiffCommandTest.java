@@ -205,9 +205,9 @@ class DiffCommandTest {
     Cli run = Cli.run("diff", old.toString(), now.toString());
 
     assertEquals(1, run.exit(), run.out());
-    assertTrue(run.out().contains("    + \\u001b[2J\\u009bred\\u202eevil\\rhidden\n"), run.out());
+    assertTrue(run.out().contains("    + \\x1B[2J\\x9Bred\\u202Eevil\\x0Dhidden\n"), run.out());
     for (char c : run.out().toCharArray()) {
-      assertFalse(c != '\n' && TerminalText.isControl(c), "raw control character " + (int) c + " in " + run.out());
+      assertFalse(c != '\n' && ControlCharacters.needsEscape(c), "raw control character " + (int) c + " in " + run.out());
     }
   }
 
@@ -273,7 +273,7 @@ class DiffCommandTest {
       assertEquals(1, run.exit(), files.get(i) + ": " + run.err());
       assertTrue(run.lastLine().matches("\\d+ -> \\d+ interactions?: \\d+ changed, .*"), run.out());
       for (char c : run.out().toCharArray()) {
-        assertFalse(c != '\n' && TerminalText.isControl(c), files.get(i) + ": raw control character " + (int) c);
+        assertFalse(c != '\n' && ControlCharacters.needsEscape(c), files.get(i) + ": raw control character " + (int) c);
       }
       compared++;
     }

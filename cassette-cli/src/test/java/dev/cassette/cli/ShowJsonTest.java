@@ -102,7 +102,7 @@ class ShowJsonTest {
 
     assertEquals(0, run.exit(), run.err());
     for (char c : run.out().toCharArray()) {
-      assertFalse(c != '\n' && TerminalText.isControl(c), "raw control character " + (int) c + " in " + run.out());
+      assertFalse(c != '\n' && ControlCharacters.needsEscape(c), "raw control character " + (int) c + " in " + run.out());
     }
     JsonNode first = json.readTree(run.out()).path("interactions").path(0);
     assertEquals(url, first.path("url").asText());
