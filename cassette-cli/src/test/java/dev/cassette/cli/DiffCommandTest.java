@@ -212,6 +212,20 @@ class DiffCommandTest {
   }
 
   @Test
+  void queryParametersOfTheSameEndpointAreComparedByName() throws IOException {
+    String url = "https://api.example.com/v1/search";
+    Path old = file("old.yaml", ask(url + "?q=cats&limit=5&request_id=r1", "{}"));
+    Path now = file("new.yaml", ask(url + "?q=dogs&limit=5&request_id=r2&safe", "{}"));
+
+    Cli run = Cli.run("diff", old.toString(), now.toString());
+
+    assertEquals(1, run.exit(), run.out());
+    assertTrue(run.out().contains("\n#0 POST " + url + "?q=dogs&limit=5&request_id=r2&safe\n"
+        + "  request query q: cats -> dogs\n  request query safe: (absent) -> \"\"\n"), run.out());
+    assertTrue(run.lastLine().endsWith("; 1 volatile difference hidden (--all shows them)"), run.out());
+  }
+
+  @Test
   void multiLineStringValuesAreComparedLineByLine() throws IOException {
     Path old = file("old.yaml", ask(CHAT, "{\"prompt\":\"one\\ntwo\\nthree\"}"));
     Path now = file("new.yaml", ask(CHAT, "{\"prompt\":\"one\\n2\\nthree\"}"));
