@@ -148,7 +148,7 @@ public final class Recorder implements AutoCloseable {
       if (hit == null) {
         if (recording) return Route.network(true);
         throw new NoMatchingInteractionException(
-            new MismatchReport(path, mode, matcher, index).describe(live));
+            new MismatchReport(path, mode, matcher, index).describe(live), MismatchReport.ADVICE);
       }
     }
     // outside the lock: a hook is the user's code and may take its time
@@ -177,6 +177,16 @@ public final class Recorder implements AutoCloseable {
             + " and does not record: only call record() when route() returned a Route that shouldRecord()");
       }
       recorded.add(saved);
+    }
+  }
+
+  /**
+   * Interactions recorded by this recorder, in the order {@link #record} was called: what a save would
+   * add to the file. A caller that must decide whether a save is worth it (a failed test) looks here.
+   */
+  public List<Interaction> recordedInteractions() {
+    synchronized (lock) {
+      return List.copyOf(recorded);
     }
   }
 

@@ -51,7 +51,8 @@ import javax.net.ssl.SSLParameters;
  * response's {@code request()} and {@code uri()} are the caller's. In {@link Mode#REPLAY_ONLY} a request
  * that nothing matches fails with {@link NoMatchingInteractionException}, an {@link IOException}: thrown by
  * {@code send}, the cause of {@code sendAsync}'s failed future, where a network failure would be. With
- * {@link Pacing#RECORDED} each response waits for its recorded time to headers.
+ * {@link Pacing#RECORDED} each response waits for its recorded time to headers, at most
+ * {@link Pacing#LONGEST_DELAY}.
  *
  * <p><b>Recording</b> streams the body to the caller's subscriber as it arrives and keeps a copy; the
  * interaction is recorded when the body completes, before the caller hears of the end. An exchange that
@@ -113,9 +114,8 @@ public final class CassetteHttpClient extends HttpClient {
     Route route = recorder.route(live.recorded());
     if (route.isReplay()) {
       Interaction interaction = route.interaction();
-      if (recorder.pacing() == Pacing.RECORDED) {
-        TimeUnit.NANOSECONDS.sleep(interaction.response().duration().toNanos());
-      }
+      long delay = recorder.pacing().delayOf(interaction.response().duration()).toNanos();
+      if (delay > 0) TimeUnit.NANOSECONDS.sleep(delay);
       return await(ReplayedResponse.replay(request, interaction.response(), handler));
     }
     if (!route.shouldRecord()) return delegate.send(live.toSend(), handler);
@@ -176,8 +176,8 @@ public final class CassetteHttpClient extends HttpClient {
         result.completeExceptionally(e);
       }
     };
-    if (recorder.pacing() == Pacing.RECORDED) {
-      long nanos = interaction.response().duration().toNanos();
+    long nanos = recorder.pacing().delayOf(interaction.response().duration()).toNanos();
+    if (nanos > 0) {
       Optional<Executor> executor = delegate.executor();
       Executor later = executor.isPresent()
           ? CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, executor.get())

@@ -44,8 +44,9 @@ final class LiveRequest {
    */
   static CompletableFuture<LiveRequest> capture(HttpRequest request) {
     Optional<BodyPublisher> publisher = request.bodyPublisher();
-    if (publisher.isEmpty()) return CompletableFuture.completedFuture(of(request, request, new byte[0]));
-    long originalLength = publisher.get().contentLength();
+    long originalLength = publisher.map(BodyPublisher::contentLength).orElse(0L);
+    // No body (or BodyPublishers.noBody(), which any number of sends may reuse): sent as it is.
+    if (originalLength == 0) return CompletableFuture.completedFuture(of(request, request, new byte[0]));
     return BodyBytes.read(publisher.get()).thenApply(bytes -> {
       BodyPublisher copy = originalLength < 0
           ? BodyPublishers.fromPublisher(BodyPublishers.ofByteArray(bytes))

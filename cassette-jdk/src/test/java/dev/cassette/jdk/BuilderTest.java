@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cassette.core.Mode;
 import dev.cassette.core.Recorder;
 import java.net.Authenticator;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -67,6 +69,19 @@ class BuilderTest {
       HttpClient client = CassetteHttpClient.newBuilder(recorder,
           HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))).build();
       assertEquals(Duration.ofSeconds(3), client.connectTimeout().orElseThrow());
+    }
+  }
+
+  /** Java 19's localAddress, which this Java 17 module can only pass on at run time. */
+  @Test
+  void localAddressReachesTheRealBuilderOnJava19AndLater() throws Exception {
+    assumeTrue(Runtime.version().feature() >= 19, "HttpClient.Builder.localAddress needs Java 19");
+    try (Recorder recorder = Recorder.builder(dir.resolve("c.yaml")).mode(Mode.RECORD_ONLY).build()) {
+      HttpClient.Builder builder = CassetteHttpClient.newBuilder(recorder);
+      Object same = HttpClient.Builder.class.getMethod("localAddress", InetAddress.class)
+          .invoke(builder, InetAddress.getLoopbackAddress());
+      assertSame(builder, same);
+      assertInstanceOf(CassetteHttpClient.class, builder.build());
     }
   }
 

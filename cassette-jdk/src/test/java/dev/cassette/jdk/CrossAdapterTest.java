@@ -5,17 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.cassette.core.Cassette;
 import dev.cassette.core.GoDuration;
 import dev.cassette.core.Interaction;
+import dev.cassette.core.Mode;
 import dev.cassette.core.Multimap;
+import dev.cassette.core.Recorder;
 import dev.cassette.core.contract.AdapterContractTest;
 import dev.cassette.core.contract.Answer;
 import dev.cassette.core.contract.ContractClient;
+import dev.cassette.core.contract.LoopbackServer;
 import dev.cassette.core.contract.Scenario;
 import dev.cassette.okhttp.contract.OkHttpContractClient;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,6 +62,31 @@ class CrossAdapterTest {
     AdapterContractTest.assertSameToTheCaller(liveOkHttp, jdkReplaysOkHttp, okhttp);
     Answer okHttpReplaysJdk = AdapterContractTest.replay(OKHTTP, byJdk, scenario, AdapterContractTest.recordedBase(byJdk));
     AdapterContractTest.assertSameToTheCaller(liveJdk, okHttpReplaysJdk, jdk);
+  }
+
+  /** A test whose code uses both clients records both into its one cassette, and replays both from it. */
+  @Test
+  void oneRecorderServesBothClients() throws Exception {
+    Path cassette = dir.resolve("both.yaml");
+    Scenario chat = Scenario.all().get(0);
+    Scenario stream = Scenario.all().get(1);
+    String base;
+    try (LoopbackServer server = LoopbackServer.start()) {
+      server.enqueue(chat.reply());
+      server.enqueue(stream.reply());
+      base = server.url("");
+      try (Recorder recorder = Recorder.builder(cassette).mode(Mode.RECORD_ONLY).build()) {
+        OKHTTP.send(recorder, chat.call().apply(base));
+        JDK.send(recorder, stream.call().apply(base));
+      }
+      assertEquals(2, server.requestCount());
+    }
+    try (Recorder recorder = Recorder.builder(cassette).mode(Mode.REPLAY_ONLY).build()) {
+      assertEquals(chat.reply().code(), JDK.send(recorder, chat.call().apply(base)).code());
+      assertEquals(new String(stream.reply().body(), StandardCharsets.UTF_8),
+          new String(OKHTTP.send(recorder, stream.call().apply(base)).body(), StandardCharsets.UTF_8));
+      assertEquals(List.of(), recorder.unusedInteractions());
+    }
   }
 
   private static String withoutPort(String url) {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.cassette.core.Body;
 import dev.cassette.core.Multimap;
 import dev.cassette.core.Request;
+import dev.cassette.core.RequestForm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -3,6 +3,7 @@ package dev.cassette.server;
 import com.sun.net.httpserver.HttpExchange;
 import dev.cassette.core.Pacing;
 import dev.cassette.core.Response;
+import dev.cassette.core.ServerSentEvents;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;

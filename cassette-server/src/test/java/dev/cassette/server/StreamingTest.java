@@ -9,6 +9,7 @@ import dev.cassette.core.Cassette;
 import dev.cassette.core.Interaction;
 import dev.cassette.core.Mode;
 import dev.cassette.core.Recorder;
+import dev.cassette.core.ServerSentEvents;
 import dev.cassette.core.SharedFiles;
 import java.io.BufferedReader;
 import java.io.InputStream;
