@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Recipe: openai-java, the official OpenAI SDK. Its OkHttp transport takes the OkHttpClient to send
  * with, so an OkHttpClient carrying the interceptor is the one line: chat, streamed chat and the
- * Responses API all pass through it.
+ * Responses API all pass through it. Its builder also takes the interceptor alone, for the client it
+ * builds itself.
  */
 class OpenAiJavaTest {
   private static final String PROMPT = "Say hi in Portuguese";
@@ -34,6 +35,15 @@ class OpenAiJavaTest {
   static OpenAIClient openAi(Recorder recorder, String baseUrl, String apiKey) {
     return OpenAIOkHttpClient.builder()
         .okHttpClient(new OkHttpClient.Builder().addInterceptor(new CassetteInterceptor(recorder)).build())
+        .baseUrl(baseUrl)
+        .apiKey(apiKey)
+        .build();
+  }
+
+  /** Without an OkHttpClient of your own: the SDK adds the interceptor to the client it builds. */
+  static OpenAIClient openAiOnItsOwnClient(Recorder recorder, String baseUrl, String apiKey) {
+    return OpenAIOkHttpClient.builder()
+        .addInterceptor(new CassetteInterceptor(recorder))
         .baseUrl(baseUrl)
         .apiKey(apiKey)
         .build();
@@ -59,18 +69,23 @@ class OpenAiJavaTest {
 
   /** What the recipes have in common: record against the stand-in, then replay with it closed. */
   private <T> Recording<T> recordThenReplay(String fixture, Function<OpenAIClient, T> exchange) throws Exception {
+    return recordThenReplay(fixture, OpenAiJavaTest::openAi, exchange);
+  }
+
+  private <T> Recording<T> recordThenReplay(String fixture, Wiring wiring, Function<OpenAIClient, T> exchange)
+      throws Exception {
     Path cassette = dir.resolve("openai.yaml");
     String baseUrl;
     T live;
     try (FixtureServer server = FixtureServer.serving(fixture);
         Recorder recorder = Recorder.builder(cassette).mode(Mode.RECORD_ONLY).build()) {
       baseUrl = server.baseUrl();
-      live = exchange.apply(openAi(recorder, baseUrl, "sk-live"));
+      live = exchange.apply(wiring.client(recorder, baseUrl, "sk-live"));
       assertEquals(1, server.requestCount());
     }
     T replayed;
     try (Recorder recorder = Recorder.builder(cassette).mode(Mode.REPLAY_ONLY).build()) {
-      replayed = exchange.apply(openAi(recorder, baseUrl, "no key in replay"));
+      replayed = exchange.apply(wiring.client(recorder, baseUrl, "no key in replay"));
     }
     NoKeyInCassette.check(cassette);
     return new Recording<>(live, replayed);
@@ -79,6 +94,13 @@ class OpenAiJavaTest {
   @Test
   void chatCompletion() throws Exception {
     Recording<ChatCompletion> chat = recordThenReplay("openai/simple.yaml", OpenAiJavaTest::chat);
+    assertEquals("Olá!", chat.live().choices().get(0).message().content().orElseThrow());
+    assertEquals(chat.live(), chat.replayed());
+  }
+
+  @Test
+  void chatCompletionOnTheSdksOwnClient() throws Exception {
+    Recording<ChatCompletion> chat = recordThenReplay("openai/simple.yaml", OpenAiJavaTest::openAiOnItsOwnClient, OpenAiJavaTest::chat);
     assertEquals("Olá!", chat.live().choices().get(0).message().content().orElseThrow());
     assertEquals(chat.live(), chat.replayed());
   }
@@ -100,5 +122,10 @@ class OpenAiJavaTest {
     String text = response.live().output().get(0).asMessage().content().get(0).asOutputText().text();
     assertEquals("Olá!", text);
     assertEquals(response.live(), response.replayed());
+  }
+
+  /** One of the two ways to build a client on a recorder. */
+  private interface Wiring {
+    OpenAIClient client(Recorder recorder, String baseUrl, String apiKey);
   }
 }
