@@ -1,6 +1,7 @@
 package dev.cassette.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
@@ -66,16 +67,25 @@ class AnthropicJavaTest {
         Recorder recorder = Recorder.builder(cassette).mode(Mode.RECORD_ONLY).build();
         CassetteServer server = CassetteServer.start(recorder, api.origin())) {
       upstream = api.origin();
-      live = exchange.apply(anthropic(server, "sk-live"));
+      live = askThenClose(anthropic(server, "sk-live"), exchange);
       assertEquals(1, api.requestCount());
     }
     Message replayed;
     try (Recorder recorder = Recorder.builder(cassette).mode(Mode.REPLAY_ONLY).build();
         CassetteServer server = CassetteServer.start(recorder, upstream)) {
-      replayed = exchange.apply(anthropic(server, "no key in replay"));
+      replayed = askThenClose(anthropic(server, "no key in replay"), exchange);
     }
     NoKeyInCassette.check(cassette);
     return new Recording<>(live, replayed);
+  }
+
+  /** The SDK's client holds OkHttp threads and connections until closed: close it before the server. */
+  private static Message askThenClose(AnthropicClient client, Function<AnthropicClient, Message> exchange) {
+    try {
+      return exchange.apply(client);
+    } finally {
+      client.close();
+    }
   }
 
   private static String text(Message message) {
@@ -93,7 +103,7 @@ class AnthropicJavaTest {
   @Test
   void streamedMessage() throws Exception {
     Recording<Message> answers = recordThenReplay("anthropic/simple_streaming.yaml", AnthropicJavaTest::streamedMessage);
-    assertEquals("Olá! (That's \"hi\" in Portuguese)", text(answers.live()).substring(0, 32));
+    assertTrue(text(answers.live()).startsWith("Olá! (That's \"hi\" in Portuguese)"), text(answers.live()));
     assertEquals(answers.live(), answers.replayed());
   }
 }

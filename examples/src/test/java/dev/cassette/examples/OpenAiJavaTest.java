@@ -80,15 +80,24 @@ class OpenAiJavaTest {
     try (FixtureServer server = FixtureServer.serving(fixture);
         Recorder recorder = Recorder.builder(cassette).mode(Mode.RECORD_ONLY).build()) {
       baseUrl = server.baseUrl();
-      live = exchange.apply(wiring.client(recorder, baseUrl, "sk-live"));
+      live = askThenClose(wiring.client(recorder, baseUrl, "sk-live"), exchange);
       assertEquals(1, server.requestCount());
     }
     T replayed;
     try (Recorder recorder = Recorder.builder(cassette).mode(Mode.REPLAY_ONLY).build()) {
-      replayed = exchange.apply(wiring.client(recorder, baseUrl, "no key in replay"));
+      replayed = askThenClose(wiring.client(recorder, baseUrl, "no key in replay"), exchange);
     }
     NoKeyInCassette.check(cassette);
     return new Recording<>(live, replayed);
+  }
+
+  /** The SDK's client holds OkHttp threads and connections until closed. */
+  private static <T> T askThenClose(OpenAIClient client, Function<OpenAIClient, T> exchange) {
+    try {
+      return exchange.apply(client);
+    } finally {
+      client.close();
+    }
   }
 
   @Test
