@@ -19,8 +19,10 @@ public enum CassetteLayout {
   COMPACT("compact", Layout.COMPACT, FieldProfile.MODERN),
 
   /**
-   * What go-vcr's own {@code Save} writes ({@code yaml.Marshal}, go-vcr v4.0.3 and later): indent 4,
-   * sequences indented under their key, empty optional fields omitted.
+   * What go-vcr's own {@code Save} writes ({@code yaml.Marshal}): indent 4, sequences indented under
+   * their key, empty optional fields omitted. Exactly go-vcr v4.0.6 and later, which write with
+   * {@code go.yaml.in/yaml/v4}; v4.0.3 to v4.0.5 wrote real cassettes alike, their older YAML library
+   * differing only in corner cases such as a string that starts with a line break.
    */
   GO_VCR("go-vcr", Layout.INDENTED, FieldProfile.MODERN),
 

@@ -39,7 +39,7 @@ public final class Matchers {
    * {@code &}, {@code =} or {@code +} of a query. The rules are RFC 3986's normalization, per component.
    */
   public static Matcher url() {
-    return new FormMatcher("url", request -> UrlNormalizer.normalize(request.url()), null);
+    return new FormMatcher("url", request -> UrlNormalizer.normalize(request.url()), Request::url);
   }
 
   /**
@@ -52,7 +52,7 @@ public final class Matchers {
     return new FormMatcher("url ignoring " + ignored,
         request -> UrlNormalizer.normalize(
             QueryString.editUrl(request.url(), (name, pair) -> ignored.contains(name) ? null : pair)),
-        null);
+        Request::url);
   }
 
   /** The body: CRLF normalised to LF, then compared as JSON when both sides are JSON. */
@@ -123,9 +123,10 @@ public final class Matchers {
   }
 
   /**
-   * Requests match when they have equal forms. Forms of bodies are large and costly (a JSON parse), so
-   * for them the index key is the form's hash, which spares the index a second copy of every body, and
-   * requests with identical bodies, the usual case in a replay, match without computing forms.
+   * Requests match when they have equal forms. Forms of bodies and URLs are costly (a JSON parse, a
+   * normalization), so for them the index key is the form's hash, which spares the index a second copy
+   * of every body, and requests with identical bodies or URLs, the usual case in a replay, match without
+   * computing forms.
    */
   private static final class FormMatcher implements Matcher {
     private final String name;

@@ -140,7 +140,7 @@ public final class Recorder implements AutoCloseable {
       if (hit != null) return Route.replay(hit);
       if (recording) return Route.network(true);
       throw new NoMatchingInteractionException(
-          new MismatchReport(path, mode, matcher, index).describe(live));
+          new MismatchReport(path, mode, matcher, index).describe(live), MismatchReport.ADVICE);
     }
   }
 
@@ -163,6 +163,16 @@ public final class Recorder implements AutoCloseable {
             + " and does not record: only call record() when route() returned a Route that shouldRecord()");
       }
       recorded.add(Interaction.of(cleanRequest, cleanResponse));
+    }
+  }
+
+  /**
+   * Interactions recorded by this recorder, in the order {@link #record} was called: what a save would
+   * add to the file. A caller that must decide whether a save is worth it (a failed test) looks here.
+   */
+  public List<Interaction> recordedInteractions() {
+    synchronized (lock) {
+      return List.copyOf(recorded);
     }
   }
 

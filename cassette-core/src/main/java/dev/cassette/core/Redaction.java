@@ -37,8 +37,9 @@ import java.util.function.Predicate;
  *       caller (request ids, rate limits, content length), and code under test reads them; the secrets
  *       in a request are the caller's own, which is why the two sides differ.
  *   <li>Query parameters: the value of each named parameter is replaced by its placeholder, in the URL
- *       (and {@code request_uri}), in {@code form} and in a url-encoded request body. Names are compared
- *       ignoring case.
+ *       (and {@code request_uri}), in {@code form}, in a url-encoded request body and in a header value
+ *       that is a URL (a redirect's {@code Location} to a pre-signed URL carries its signature). Names
+ *       are compared ignoring case.
  *   <li>JSON bodies (request and response): the value of each named object member, at any depth, and of
  *       each JSON Pointer is replaced by its placeholder. A body is rewritten (compactly) only when it
  *       held such a value; otherwise its bytes are kept.
@@ -261,10 +262,61 @@ public final class Redaction {
     headers.asMap().forEach((name, values) -> {
       if (!keeps.test(name)) return;
       List<String> replaced = new ArrayList<>(values.size());
-      for (String value : values) replaced.add(replaceTexts(value, false));
+      for (String value : values) replaced.add(redactHeaderValue(value));
       out.addAll(name, replaced);
     });
     return out.build();
+  }
+
+  /**
+   * A header value with known secrets replaced, and each absolute URL in it ({@code Location},
+   * {@code Content-Location}, an upload URL, the {@code <...>} of a {@code Link}) redacted as a request's
+   * URL is. A client that follows a redacted URL on replay sends a request that redacts to the same
+   * text, so it still matches.
+   */
+  private String redactHeaderValue(String value) {
+    String out = replaceTexts(value, false);
+    if (!out.contains("://")) return out;
+    StringBuilder redacted = null;
+    int copied = 0;
+    for (int start = indexOfUrl(out, 0); start >= 0; start = indexOfUrl(out, copied)) {
+      int end = urlEnd(out, start);
+      if (redacted == null) redacted = new StringBuilder(out.length());
+      redacted.append(out, copied, start).append(redactUrl(out.substring(start, end)));
+      copied = end;
+    }
+    return redacted == null ? out : redacted.append(out, copied, out.length()).toString();
+  }
+
+  /**
+   * Where the URL starting at {@code start} ends: at white space or a quote; in a {@code <...>} (as in
+   * {@code Link}), at the {@code >} that ends the brackets, not one of a placeholder inside them.
+   */
+  private static int urlEnd(String text, int start) {
+    boolean bracketed = start > 0 && text.charAt(start - 1) == '<';
+    int end = start;
+    for (; end < text.length(); end++) {
+      char c = text.charAt(end);
+      if (Character.isWhitespace(c) || c == '"') break;
+      if (bracketed && c == '>') {
+        char next = end + 1 < text.length() ? text.charAt(end + 1) : ';';
+        if (next == ';' || next == ',' || Character.isWhitespace(next)) break;
+      }
+    }
+    return end;
+  }
+
+  private static int indexOfUrl(String text, int from) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    int http = lower.indexOf("http://", from);
+    int https = lower.indexOf("https://", from);
+    return http < 0 ? https : https < 0 ? http : Math.min(http, https);
+  }
+
+  private String redactUrl(String url) {
+    String out = replaceTexts(url, true);
+    if (redactUrlPasswords) out = redactUrlPassword(out);
+    return QueryString.editUrl(out, this::redactPair);
   }
 
   /**

@@ -107,6 +107,29 @@ class RedactionTest {
     assertSame(response, Redaction.defaults().redact(response), "a second redaction changes nothing");
   }
 
+  /** A redirect to a pre-signed URL: its signature is a credential, the rest of the URL is not. */
+  @Test
+  void aUrlInAHeaderIsRedactedAsARequestUrl() {
+    Response redirect = Response.builder().code(307)
+        .headers(Multimap.builder()
+            .add("Location", "https://bucket.s3.amazonaws.com/o?X-Amz-Credential=AKIA1&X-Amz-Signature=" + QUERY_KEY)
+            .add("Content-Location", "https://user:" + QUERY_KEY + "@h/p")
+            .add("Link", "<https://h/p?key=" + QUERY_KEY + ">; rel=next, <HTTPS://h/p?page=9&key=" + QUERY_KEY
+                + ">; rel=last")
+            .build())
+        .build();
+    Response redacted = Redaction.defaults().redact(redirect);
+    assertEquals(List.of("https://bucket.s3.amazonaws.com/o?X-Amz-Credential=<X_AMZ_CREDENTIAL>"
+        + "&X-Amz-Signature=<X_AMZ_SIGNATURE>"), redacted.headers().get("Location"));
+    assertEquals(List.of("https://user:<PASSWORD>@h/p"), redacted.headers().get("Content-Location"));
+    assertEquals(List.of("<https://h/p?key=<KEY>>; rel=next, <HTTPS://h/p?page=9&key=<KEY>>; rel=last"),
+        redacted.headers().get("Link"));
+    Request followed = Request.builder().url(redirect.headers().get("Location").get(0)).build();
+    assertEquals(redacted.headers().get("Location").get(0), Redaction.defaults().redact(followed).url(),
+        "a client following the redacted URL matches the redacted recording of the real one");
+    assertSame(redacted, Redaction.defaults().redact(redacted));
+  }
+
   @Test
   void responseHeadersAreConfigurable() {
     Redaction r = Redaction.builder()

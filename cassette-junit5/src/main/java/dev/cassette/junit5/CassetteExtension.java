@@ -1,5 +1,6 @@
 package dev.cassette.junit5;
 
+import dev.cassette.core.CassetteLayout;
 import dev.cassette.core.CassetteNotFoundException;
 import dev.cassette.core.Matcher;
 import dev.cassette.core.Mode;
@@ -10,10 +11,13 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -28,7 +32,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 /**
  * The JUnit Jupiter extension behind {@link UseCassette}: it gives each test its own {@link Recorder} on
  * the test's cassette, injects HTTP clients that record and replay through it, and after the test saves
- * the cassette as the {@link Mode} says and fails the test if recorded interactions went unused.
+ * the cassette as the {@link Mode} says and fails the test if recorded interactions went unused. A test
+ * that fails keeps what it recorded, since those exchanges are real and may have been paid for, and
+ * says on standard error which file holds them and why.
  *
  * <p>Tests ask for what they need as parameters: {@code OkHttpClient} (the base client plus a
  * {@code CassetteInterceptor}), {@code CassetteInterceptor}, {@link Recorder}, or a {@link Path} without
@@ -70,6 +76,7 @@ public final class CassetteExtension
   final Mode mode;
   final boolean allowUnused;
   final boolean allowRepeats;
+  final CassetteLayout layout;
   final Environment environment;
   /** True when built with {@link #builder()}, false when registered by {@code @UseCassette}. */
   private final boolean configured;
@@ -88,6 +95,7 @@ public final class CassetteExtension
     this.mode = builder.mode;
     this.allowUnused = builder.allowUnused;
     this.allowRepeats = builder.allowRepeats;
+    this.layout = builder.layout;
     this.environment = builder.environment;
   }
 
@@ -174,40 +182,60 @@ public final class CassetteExtension
 
   /**
    * A request the cassette does not answer fails deep in the code under test, as an IOException that
-   * the client may have wrapped in its own. The failure is reported with the one thing only the
+   * the client may have wrapped in its own, and the failure is reported with the one thing only the
    * extension knows: the command that re-records this test.
+   *
+   * <p>The exception that carried it is replaced, not wrapped: wrappers copy the message of their cause
+   * (an SDK's exception, a {@code CompletionException} around that, suppressed exceptions), so the chain
+   * printed the whole report two to four times. The replacement prints it once, names the
+   * wrappers, and keeps the outermost one's stack trace, which leads to the test's own line.
    */
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
     CassetteSession session = serves(context)
         ? context.getStore(NAMESPACE).get(CassetteSession.class, CassetteSession.class) : null;
-    NoMatchingInteractionException noMatch = session != null ? noMatchIn(thrown) : null;
-    if (noMatch == null) throw thrown;
-    NoMatchingInteractionException explained = new NoMatchingInteractionException(
-        noMatch.getMessage() + "\n" + session.cassette().reRecordHint());
-    explained.initCause(thrown);
+    List<Throwable> chain = session != null ? chainToNoMatch(thrown) : List.of();
+    if (chain.isEmpty()) throw thrown;
+    NoMatchingInteractionException noMatch = (NoMatchingInteractionException) chain.get(chain.size() - 1);
+    String report = noMatch.report();
+    if (chain.size() > 1) {
+      report += "\n(The test got it wrapped in " + chain.subList(0, chain.size() - 1).stream()
+          .map(t -> t.getClass().getName()).collect(Collectors.joining(" > "))
+          + "; the stack trace is the outermost one's.)";
+    }
+    NoMatchingInteractionException explained =
+        new NoMatchingInteractionException(report, session.cassette().reRecordHint());
+    explained.setStackTrace(thrown.getStackTrace());
     throw explained;
   }
 
-  /** The exception or one of its causes; bounded, since a cause chain may loop. */
-  private static NoMatchingInteractionException noMatchIn(Throwable thrown) {
+  /**
+   * The exceptions from {@code thrown} down to the first no-match among their causes and suppressed
+   * exceptions, both ends included; empty when there is none. Bounded, since a cause chain may loop.
+   */
+  private static List<Throwable> chainToNoMatch(Throwable thrown) {
+    List<Throwable> chain = new ArrayList<>();
     Throwable t = thrown;
     for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
-      if (t instanceof NoMatchingInteractionException noMatch) return noMatch;
+      chain.add(t);
+      if (t instanceof NoMatchingInteractionException) return chain;
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (suppressed instanceof NoMatchingInteractionException) {
+          chain.add(suppressed);
+          return chain;
+        }
+      }
     }
-    return null;
+    return List.of();
   }
 
+  /** Ends the test's session: see {@link CassetteSession#finish} for what is saved when. */
   @Override
   public void afterEach(ExtensionContext context) {
     CassetteSession session =
         context.getStore(NAMESPACE).remove(CassetteSession.class, CassetteSession.class);
     if (session == null) return;
-    boolean failed = context.getExecutionException().isPresent();
-    if (!session.finish(failed) && session.recorder().isRecording()) {
-      context.publishReportEntry("cassette",
-          "not saved because the test did not pass: " + session.cassette().file().toAbsolutePath());
-    }
+    session.finish(context.getExecutionException().isPresent(), notice -> ConsoleNotice.give(context, notice));
   }
 
   /**
@@ -239,7 +267,8 @@ public final class CassetteExtension
     try {
       Recorder.Builder recorder = Recorder.builder(cassette.file())
           .mode(cassette.mode())
-          .allowRepeats(cassette.allowRepeats());
+          .allowRepeats(cassette.allowRepeats())
+          .layout(cassette.layout());
       if (matcher != null) recorder.matcher(matcher);
       if (redaction != null) recorder.redaction(redaction);
       return new CassetteSession(cassette, build(recorder, cassette), lock);
@@ -283,6 +312,7 @@ public final class CassetteExtension
     private Mode mode;
     private boolean allowUnused;
     private boolean allowRepeats;
+    private CassetteLayout layout;
     private Environment environment = Environment.system();
 
     private Builder() {}
@@ -333,6 +363,16 @@ public final class CassetteExtension
     /** Lets one recorded interaction answer any number of matching requests. */
     public Builder allowRepeats(boolean allowRepeats) {
       this.allowRepeats = allowRepeats;
+      return this;
+    }
+
+    /**
+     * How cassettes these tests create look, e.g. {@link CassetteLayout#GO_VCR} when Go code saves them
+     * too; overrides the system property and configuration parameter {@code cassette.layout}.
+     * {@code @UseCassette(layout)} overrides it; an existing cassette keeps its own layout.
+     */
+    public Builder layout(CassetteLayout layout) {
+      this.layout = Objects.requireNonNull(layout, "layout");
       return this;
     }
 
