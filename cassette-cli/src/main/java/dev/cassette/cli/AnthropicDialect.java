@@ -23,6 +23,11 @@ final class AnthropicDialect implements StreamDialect {
   public void apply(String eventName, JsonNode data, Transcript.Builder transcript) {
     String key = data.path("index").asText("0");
     switch (data.path("type").asText("")) {
+      case "message_start" -> transcript.mergeUsage(data.path("message").path("usage"));
+      case "message_delta" -> {
+        transcript.mergeUsage(data.path("usage"));
+        transcript.finishReason(data.path("delta").path("stop_reason"));
+      }
       case "content_block_start" -> {
         JsonNode block = data.path("content_block");
         if (block.path("type").asText("").endsWith("tool_use")) {

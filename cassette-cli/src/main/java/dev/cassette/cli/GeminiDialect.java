@@ -20,7 +20,9 @@ final class GeminiDialect implements StreamDialect {
 
   @Override
   public void apply(String eventName, JsonNode data, Transcript.Builder transcript) {
+    transcript.mergeUsage(data.path("usageMetadata"));
     for (JsonNode candidate : data.path("candidates")) {
+      transcript.finishReason(candidate.path("finishReason"));
       for (JsonNode part : candidate.path("content").path("parts")) {
         if (part.path("thought").asBoolean(false)) continue;
         if (part.path("text").isTextual()) transcript.appendText(part.path("text").asText());

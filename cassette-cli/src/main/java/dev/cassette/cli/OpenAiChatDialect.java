@@ -21,7 +21,9 @@ final class OpenAiChatDialect implements StreamDialect {
 
   @Override
   public void apply(String eventName, JsonNode data, Transcript.Builder transcript) {
+    transcript.mergeUsage(data.path("usage"));
     for (JsonNode choice : data.path("choices")) {
+      transcript.finishReason(choice.path("finish_reason"));
       JsonNode delta = choice.path("delta");
       if (delta.path("content").isTextual()) transcript.appendText(delta.path("content").asText());
       for (JsonNode call : delta.path("tool_calls")) {

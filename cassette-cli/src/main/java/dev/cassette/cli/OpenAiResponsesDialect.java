@@ -36,6 +36,12 @@ final class OpenAiResponsesDialect implements StreamDialect {
           transcript.completeArguments(id, item.path("arguments").asText(""));
         }
       }
+      case "response.completed", "response.incomplete", "response.failed" -> {
+        JsonNode response = data.path("response");
+        transcript.mergeUsage(response.path("usage"));
+        JsonNode incomplete = response.path("incomplete_details").path("reason");
+        transcript.finishReason(incomplete.isTextual() ? incomplete : response.path("status"));
+      }
       default -> { /* lifecycle events repeat what the deltas already said */ }
     }
   }

@@ -8,6 +8,7 @@ import dev.cassette.core.Response;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,21 +27,25 @@ final class ShowCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "show FILE";
+    return "show [--json] FILE";
   }
 
   @Override
   public String description() {
-    return "summarise each interaction; reassemble streamed LLM replies";
+    return "summarise each interaction; reassemble streamed LLM replies; --json for scripts";
   }
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+    boolean json = false;
+    List<String> files = new ArrayList<>();
     for (String arg : args) {
-      if (arg.startsWith("-")) throw new UsageException("show: unknown option " + arg);
+      if (arg.equals("--json")) json = true;
+      else if (arg.startsWith("-")) throw new UsageException("show: unknown option " + arg);
+      else files.add(arg);
     }
-    if (args.size() != 1) throw new UsageException("show: expected one FILE, got " + args.size());
-    Path path = Path.of(args.get(0));
+    if (files.size() != 1) throw new UsageException("show: expected one FILE, got " + files.size());
+    Path path = Path.of(files.get(0));
     if (!Files.exists(path)) throw new UsageException(path + ": no such file");
     if (Files.isDirectory(path)) throw new UsageException(path + ": is a folder; show takes one FILE");
 
@@ -50,6 +55,10 @@ final class ShowCommand implements Command {
       return FAILED;
     }
     Cassette cassette = file.cassette().get();
+    if (json) {
+      out.print(new ShowJson().write(path, cassette));
+      return OK;
+    }
     int count = cassette.interactions().size();
     out.println(escape(path.toString()) + ": " + count + (count == 1 ? " interaction" : " interactions") + " ("
         + lower(cassette.layout().name()) + " layout, " + lower(cassette.profile().name()) + " profile)");

@@ -1,5 +1,8 @@
 package dev.cassette.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,11 +10,18 @@ import java.util.Map;
 
 /**
  * What a streamed LLM reply adds up to: the answer text and the tool calls, reassembled from the deltas
- * the provider streamed. Tool calls keep the order in which they started.
+ * the provider streamed, plus the token usage and the reason the model stopped, which a reviewer of a
+ * re-record compares. Tool calls keep the order in which they started.
+ *
+ * @param usage the provider's usage object as the stream reported it (fields reported twice keep the
+ *     later value), an empty object when the stream reported none; never modified
+ * @param finishReason the provider's own word for why the reply ended ({@code stop},
+ *     {@code end_turn}, {@code STOP}...), empty when the stream did not say
  */
-record Transcript(String text, List<ToolCall> toolCalls) {
+record Transcript(String text, List<ToolCall> toolCalls, JsonNode usage, String finishReason) {
   Transcript {
     toolCalls = List.copyOf(toolCalls);
+    usage = usage.deepCopy();
   }
 
   boolean isEmpty() {
@@ -26,6 +36,8 @@ record Transcript(String text, List<ToolCall> toolCalls) {
     private final StringBuilder text = new StringBuilder();
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, StringBuilder> arguments = new LinkedHashMap<>();
+    private final ObjectNode usage = JsonNodeFactory.instance.objectNode();
+    private String finishReason = "";
     private int completeCalls;
 
     void appendText(String fragment) {
@@ -58,10 +70,24 @@ record Transcript(String text, List<ToolCall> toolCalls) {
       arguments.put(key, new StringBuilder(completeArguments));
     }
 
+    /**
+     * Merges a usage object into the usage so far. Providers split it (Anthropic reports input tokens
+     * at the start and output tokens at the end) or repeat it with growing counts (Gemini), so later
+     * fields win; anything but an object is ignored.
+     */
+    void mergeUsage(JsonNode reported) {
+      if (reported.isObject()) usage.setAll((ObjectNode) reported);
+    }
+
+    /** Records why the reply ended; null, empty and non-text values are ignored, the last one wins. */
+    void finishReason(JsonNode reason) {
+      if (reason.isTextual() && !reason.asText().isEmpty()) finishReason = reason.asText();
+    }
+
     Transcript build() {
       List<ToolCall> calls = new ArrayList<>();
       names.forEach((key, name) -> calls.add(new ToolCall(name, arguments.get(key).toString())));
-      return new Transcript(text.toString(), calls);
+      return new Transcript(text.toString(), calls, usage, finishReason);
     }
   }
 }

@@ -31,20 +31,28 @@ public final class Matchers {
     return new FormMatcher("method", Request::method, null);
   }
 
-  /** The full URL, query included, exactly as text. */
+  /**
+   * The full URL, query included. Spellings that mean the same URL match: {@code '} and {@code %27} in a
+   * query (Go sends the one, OkHttp and {@code java.net.http} the other), {@code %2f} and {@code %2F},
+   * {@code %7E} and {@code ~}, a host's case, a default port. Escapes that change the meaning do not:
+   * {@code %2F} is not {@code /} in a path, nor {@code %26}, {@code %3D} or {@code %2B} the
+   * {@code &}, {@code =} or {@code +} of a query. The rules are RFC 3986's normalization, per component.
+   */
   public static Matcher url() {
-    return new FormMatcher("url", Request::url, null);
+    return new FormMatcher("url", request -> UrlNormalizer.normalize(request.url()), Request::url);
   }
 
   /**
    * The full URL without the named query parameters, for values that change on every run such as
-   * timestamps or nonces. Names are compared after URL-decoding, exactly.
+   * timestamps or nonces. Names are compared after URL-decoding, exactly; the rest of the URL as
+   * {@link #url()} compares it.
    */
   public static Matcher urlIgnoringQueryParameters(String... names) {
     Set<String> ignored = Set.of(names);
     return new FormMatcher("url ignoring " + ignored,
-        request -> QueryString.editUrl(request.url(), (name, pair) -> ignored.contains(name) ? null : pair),
-        null);
+        request -> UrlNormalizer.normalize(
+            QueryString.editUrl(request.url(), (name, pair) -> ignored.contains(name) ? null : pair)),
+        Request::url);
   }
 
   /** The body: CRLF normalised to LF, then compared as JSON when both sides are JSON. */
@@ -115,9 +123,10 @@ public final class Matchers {
   }
 
   /**
-   * Requests match when they have equal forms. Forms of bodies are large and costly (a JSON parse), so
-   * for them the index key is the form's hash, which spares the index a second copy of every body, and
-   * requests with identical bodies, the usual case in a replay, match without computing forms.
+   * Requests match when they have equal forms. Forms of bodies and URLs are costly (a JSON parse, a
+   * normalization), so for them the index key is the form's hash, which spares the index a second copy
+   * of every body, and requests with identical bodies or URLs, the usual case in a replay, match without
+   * computing forms.
    */
   private static final class FormMatcher implements Matcher {
     private final String name;

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The message of a {@link NoMatchingInteractionException}: which cassette, which request, the nearest
- * recorded requests with what differs in each, and how to re-record. A failing replay is usually a
+ * The report of a {@link NoMatchingInteractionException}: which cassette, which request, and the nearest
+ * recorded requests with what differs in each; {@link #ADVICE} says how to re-record. A failing replay is usually a
  * changed request body deep in a JSON document, so bodies are compared JSON-aware and the differing
  * places are named by JSON Pointer.
  */
@@ -23,6 +23,15 @@ final class MismatchReport {
   private static final int BODY_EXCERPT = 200;
   private static final int VALUE_EXCERPT = 80;
   private static final int JSON_DIFFERENCES = 5;
+
+  /**
+   * What fixes a request that no longer matches its recording. Not REPLAY_WITH_NEW_EPISODES: it only
+   * appends, so the recording of a changed request would stay in the file unused, and a test that
+   * requires every recording to be replayed would fail from then on.
+   */
+  static final String ADVICE = "To fix it, record the cassette again in mode RECORD_ONLY against the real"
+      + " service (under @UseCassette: -Dcassette.mode=record). Not REPLAY_WITH_NEW_EPISODES: it only"
+      + " appends, so the recording of a changed request would stay in the file, never replayed.";
 
   private final Path path;
   private final Mode mode;
@@ -36,7 +45,7 @@ final class MismatchReport {
     this.index = index;
   }
 
-  /** The message for a live request (already redacted, so that no secret reaches a test report). */
+  /** The report for a live request (already redacted, so that no secret reaches a test report). */
   String describe(Request live) {
     StringBuilder out = new StringBuilder();
     out.append("No recorded interaction matches ").append(live.method()).append(' ').append(live.url()).append('\n');
@@ -55,9 +64,7 @@ final class MismatchReport {
       out.append("Nearest recorded interactions:\n");
       for (Candidate c : nearest) describe(c, live, out);
     }
-    out.append("To re-record, set the mode to RECORD_ONLY (record the whole cassette again) or"
-        + " REPLAY_WITH_NEW_EPISODES (keep it and append what is missing), e.g. -Dcassette.mode=record or"
-        + " -Dcassette.mode=new-episodes, and run against the real service.");
+    out.setLength(out.length() - 1); // the last line's newline
     return out.toString();
   }
 
@@ -72,7 +79,8 @@ final class MismatchReport {
     List<Candidate> all = new ArrayList<>(index.size());
     for (int i = 0; i < index.size(); i++) {
       Request recorded = index.view(i);
-      all.add(new Candidate(i, recorded.method().equals(live.method()), recorded.url().equals(live.url()),
+      all.add(new Candidate(i, recorded.method().equals(live.method()),
+          UrlNormalizer.normalize(recorded.url()).equals(UrlNormalizer.normalize(live.url())),
           Matchers.bodyForm(recorded, List.of()).equals(liveBody), index.isUsed(i)));
     }
     // among equal scores, a request to the same URL is the likelier edit of the live one
@@ -139,10 +147,13 @@ final class MismatchReport {
   private static void describeUrl(String recorded, String live, StringBuilder out) {
     out.append("      url: recorded ").append(recorded).append('\n');
     out.append("           live     ").append(live).append('\n');
-    if (!withoutQuery(recorded).equals(withoutQuery(live))) return;
+    // compared as matching compares them, so that spellings of one value are not shown as a difference
+    String recordedForm = UrlNormalizer.normalize(recorded);
+    String liveForm = UrlNormalizer.normalize(live);
+    if (!withoutQuery(recordedForm).equals(withoutQuery(liveForm))) return;
     // same endpoint: name the parameters that differ, which long URLs hide
-    Map<String, List<String>> recordedParameters = parameters(recorded);
-    Map<String, List<String>> liveParameters = parameters(live);
+    Map<String, List<String>> recordedParameters = parameters(recordedForm);
+    Map<String, List<String>> liveParameters = parameters(liveForm);
     Set<String> names = new LinkedHashSet<>(recordedParameters.keySet());
     names.addAll(liveParameters.keySet());
     for (String name : names) {

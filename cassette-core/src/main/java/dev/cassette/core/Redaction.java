@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Keeps secrets out of cassette files. A {@link Recorder} applies it to every exchange it records and,
@@ -23,15 +24,22 @@ import java.util.Set;
  * <ol>
  *   <li>Literal replacements ({@link Builder#replaceText}): a known secret value becomes a placeholder in
  *       the URL (also URL-encoded), header and form values and both bodies.
- *   <li>Headers, on request, response and trailers: by default only an allowlist is kept
- *       ({@code Accept}, {@code Content-Type}, {@code User-Agent}, plus {@link Builder#allowHeaders}), as
- *       fantasy records, because a header nobody thought of (a signature, a session id) is then dropped
- *       rather than leaked. {@link Builder#denyHeaders} switches to a denylist for users who want to keep
- *       more; it starts from {@link #DEFAULT_DENIED_HEADERS} and also drops every header whose name
- *       contains one of {@link #SENSITIVE_NAME_PARTS}.
+ *   <li>Request headers and trailers: by default only an allowlist is kept ({@code Accept},
+ *       {@code Content-Type}, {@code User-Agent}, plus {@link Builder#allowHeaders}), as fantasy records,
+ *       because a request header nobody thought of (a signature, a session id) is then dropped rather
+ *       than leaked. {@link Builder#denyHeaders} switches to a denylist for users who want to keep more;
+ *       it starts from {@link #DEFAULT_DENIED_HEADERS} and also drops every header whose name contains
+ *       one of {@link #SENSITIVE_NAME_PARTS}.
+ *   <li>Response headers and trailers: all are kept except those that hand the client a credential or
+ *       a session ({@link #DEFAULT_DENIED_RESPONSE_HEADERS}, and names containing one of
+ *       {@link #SENSITIVE_RESPONSE_NAME_PARTS}), plus {@link Builder#denyResponseHeaders} and any name
+ *       given to {@link Builder#denyHeaders}. A response's headers are what the server tells every
+ *       caller (request ids, rate limits, content length), and code under test reads them; the secrets
+ *       in a request are the caller's own, which is why the two sides differ.
  *   <li>Query parameters: the value of each named parameter is replaced by its placeholder, in the URL
- *       (and {@code request_uri}), in {@code form} and in a url-encoded request body. Names are compared
- *       ignoring case.
+ *       (and {@code request_uri}), in {@code form}, in a url-encoded request body and in a header value
+ *       that is a URL (a redirect's {@code Location} to a pre-signed URL carries its signature). Names
+ *       are compared ignoring case.
  *   <li>JSON bodies (request and response): the value of each named object member, at any depth, and of
  *       each JSON Pointer is replaced by its placeholder. A body is rewritten (compactly) only when it
  *       held such a value; otherwise its bytes are kept.
@@ -61,6 +69,29 @@ public final class Redaction {
       "auth", "token", "secret", "api-key", "apikey", "cookie", "signature", "password", "session");
 
   /**
+   * Response headers (and trailers) dropped by default: cookies and sessions the server hands out
+   * ({@code Set-Cookie}, {@code Set-Cookie2}), credentials a server or proxy may send or echo
+   * ({@code Authorization}, {@code Cookie}, API key headers, tokens issued in a header such as
+   * OpenStack's {@code X-Subject-Token}), Digest's {@code Authentication-Info}, whose {@code rspauth} is
+   * derived from the password, and anti-forgery tokens bound to a session. {@code WWW-Authenticate} and
+   * {@code Proxy-Authenticate} are kept: a challenge is the same for every caller without credentials,
+   * holds none, and clients read it to explain a 401.
+   */
+  public static final List<String> DEFAULT_DENIED_RESPONSE_HEADERS = List.of(
+      "Set-Cookie", "Set-Cookie2", "Authorization", "Proxy-Authorization", "Cookie", "Authentication-Info",
+      "Proxy-Authentication-Info", "X-Api-Key", "Api-Key", "X-Goog-Api-Key", "X-Amz-Security-Token",
+      "X-Auth-Token", "X-Subject-Token", "X-Access-Token", "X-Refresh-Token", "X-Csrf-Token", "X-Xsrf-Token");
+
+  /**
+   * Response headers whose name contains one of these, ignoring case, are dropped too, so that vendor
+   * headers such as {@code X-Session-Id} or {@code X-Amzn-Remapped-Set-Cookie} do not slip through.
+   * Narrower than {@link #SENSITIVE_NAME_PARTS}: {@code token} would drop the rate-limit headers
+   * ({@code x-ratelimit-remaining-tokens}) and {@code auth} the challenges that tests need.
+   */
+  public static final List<String> SENSITIVE_RESPONSE_NAME_PARTS = List.of(
+      "cookie", "session", "secret", "password", "api-key", "apikey");
+
+  /**
    * Query and form parameters redacted by default: API keys as Google and others take them, the
    * credentials of an OAuth token request ({@code grant_type=password}, {@code refresh_token}), and the
    * signature of AWS pre-signed and Azure SAS URLs.
@@ -80,6 +111,11 @@ public final class Redaction {
   /** Lower-case header names: kept in allowlist mode, dropped in denylist mode. */
   private final Set<String> headerNames;
   private final boolean denySensitiveNames;
+  /** Lower-case response header names dropped. */
+  private final Set<String> deniedResponseHeaders;
+  /** Lower-case response header names kept even when denied or sensitive. */
+  private final Set<String> allowedResponseHeaders;
+  private final boolean denySensitiveResponseNames;
   /** Lower-case parameter name to placeholder. */
   private final Map<String, String> queryParameters;
   private final Map<String, String> jsonFields;
@@ -91,6 +127,9 @@ public final class Redaction {
     this.allowlist = b.allowlist;
     this.headerNames = Collections.unmodifiableSet(new LinkedHashSet<>(b.headerNames));
     this.denySensitiveNames = b.denySensitiveNames;
+    this.deniedResponseHeaders = Collections.unmodifiableSet(new LinkedHashSet<>(b.deniedResponseHeaders));
+    this.allowedResponseHeaders = Collections.unmodifiableSet(new LinkedHashSet<>(b.allowedResponseHeaders));
+    this.denySensitiveResponseNames = b.denySensitiveResponseNames;
     this.queryParameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.queryParameters));
     this.jsonFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.jsonFields));
     this.jsonPointers = Collections.unmodifiableMap(new LinkedHashMap<>(b.jsonPointers));
@@ -99,7 +138,9 @@ public final class Redaction {
   }
 
   /**
-   * The default: keep only Accept, Content-Type and User-Agent headers; redact
+   * The default: keep only Accept, Content-Type and User-Agent request headers and every response
+   * header but {@link #DEFAULT_DENIED_RESPONSE_HEADERS} and names with
+   * {@link #SENSITIVE_RESPONSE_NAME_PARTS}; redact
    * {@link #DEFAULT_QUERY_PARAMETERS}, {@link #DEFAULT_JSON_FIELDS} and the password of a URL's user
    * info ({@code https://user:<PASSWORD>@host/}).
    */
@@ -132,8 +173,8 @@ public final class Redaction {
     if (!request.requestUri().isEmpty()) {
       b.requestUri(QueryString.editUrl(replaceTexts(request.requestUri(), true), this::redactPair));
     }
-    Multimap headers = redactHeaders(request.headers());
-    b.trailer(redactHeaders(request.trailer()));
+    Multimap headers = redactHeaders(request.headers(), this::keepsRequestHeader);
+    b.trailer(redactHeaders(request.trailer(), this::keepsRequestHeader));
     b.form(redactForm(request.form()));
     Body body = replaceTexts(request.body());
     String contentType = request.headers().firstIgnoreCase("Content-Type");
@@ -155,8 +196,8 @@ public final class Redaction {
   /** The response as it may be written to a cassette; the same instance when nothing changes. */
   public Response redact(Response response) {
     Response.Builder b = response.toBuilder();
-    Multimap headers = redactHeaders(response.headers());
-    b.trailer(redactHeaders(response.trailer()));
+    Multimap headers = redactHeaders(response.headers(), this::keepsResponseHeader);
+    b.trailer(redactHeaders(response.trailer(), this::keepsResponseHeader));
     Body body = redactJson(replaceTexts(response.body()));
     b.body(body);
     if (body.length() != response.body().length()) {
@@ -191,7 +232,7 @@ public final class Redaction {
     return url.substring(0, colon + 1) + "<PASSWORD>" + url.substring(at);
   }
 
-  private boolean keepsHeader(String name) {
+  private boolean keepsRequestHeader(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (allowlist) return headerNames.contains(lower);
     if (headerNames.contains(lower)) return false;
@@ -203,16 +244,79 @@ public final class Redaction {
     return true;
   }
 
-  private Multimap redactHeaders(Multimap headers) {
+  private boolean keepsResponseHeader(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (allowedResponseHeaders.contains(lower)) return true;
+    if (deniedResponseHeaders.contains(lower)) return false;
+    if (denySensitiveResponseNames) {
+      for (String part : SENSITIVE_RESPONSE_NAME_PARTS) {
+        if (lower.contains(part)) return false;
+      }
+    }
+    return true;
+  }
+
+  private Multimap redactHeaders(Multimap headers, Predicate<String> keeps) {
     if (headers.isEmpty()) return headers;
     Multimap.Builder out = Multimap.builder();
     headers.asMap().forEach((name, values) -> {
-      if (!keepsHeader(name)) return;
+      if (!keeps.test(name)) return;
       List<String> replaced = new ArrayList<>(values.size());
-      for (String value : values) replaced.add(replaceTexts(value, false));
+      for (String value : values) replaced.add(redactHeaderValue(value));
       out.addAll(name, replaced);
     });
     return out.build();
+  }
+
+  /**
+   * A header value with known secrets replaced, and each absolute URL in it ({@code Location},
+   * {@code Content-Location}, an upload URL, the {@code <...>} of a {@code Link}) redacted as a request's
+   * URL is. A client that follows a redacted URL on replay sends a request that redacts to the same
+   * text, so it still matches.
+   */
+  private String redactHeaderValue(String value) {
+    String out = replaceTexts(value, false);
+    if (!out.contains("://")) return out;
+    StringBuilder redacted = null;
+    int copied = 0;
+    for (int start = indexOfUrl(out, 0); start >= 0; start = indexOfUrl(out, copied)) {
+      int end = urlEnd(out, start);
+      if (redacted == null) redacted = new StringBuilder(out.length());
+      redacted.append(out, copied, start).append(redactUrl(out.substring(start, end)));
+      copied = end;
+    }
+    return redacted == null ? out : redacted.append(out, copied, out.length()).toString();
+  }
+
+  /**
+   * Where the URL starting at {@code start} ends: at white space or a quote; in a {@code <...>} (as in
+   * {@code Link}), at the {@code >} that ends the brackets, not one of a placeholder inside them.
+   */
+  private static int urlEnd(String text, int start) {
+    boolean bracketed = start > 0 && text.charAt(start - 1) == '<';
+    int end = start;
+    for (; end < text.length(); end++) {
+      char c = text.charAt(end);
+      if (Character.isWhitespace(c) || c == '"') break;
+      if (bracketed && c == '>') {
+        char next = end + 1 < text.length() ? text.charAt(end + 1) : ';';
+        if (next == ';' || next == ',' || Character.isWhitespace(next)) break;
+      }
+    }
+    return end;
+  }
+
+  private static int indexOfUrl(String text, int from) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    int http = lower.indexOf("http://", from);
+    int https = lower.indexOf("https://", from);
+    return http < 0 ? https : https < 0 ? http : Math.min(http, https);
+  }
+
+  private String redactUrl(String url) {
+    String out = replaceTexts(url, true);
+    if (redactUrlPasswords) out = redactUrlPassword(out);
+    return QueryString.editUrl(out, this::redactPair);
   }
 
   /**
@@ -313,8 +417,11 @@ public final class Redaction {
 
   @Override
   public String toString() {
-    return "Redaction(" + (allowlist ? "keep headers " : "drop headers ") + headerNames
+    return "Redaction(" + (allowlist ? "keep request headers " : "drop request headers ") + headerNames
         + (denySensitiveNames ? " and names containing " + SENSITIVE_NAME_PARTS : "")
+        + ", drop response headers " + deniedResponseHeaders
+        + (denySensitiveResponseNames ? " and names containing " + SENSITIVE_RESPONSE_NAME_PARTS : "")
+        + (allowedResponseHeaders.isEmpty() ? "" : " but " + allowedResponseHeaders)
         + ", query " + queryParameters.keySet() + ", json " + jsonFields.keySet() + " "
         + jsonPointers.keySet() + ", " + texts.size() + " literal texts)";
   }
@@ -324,6 +431,9 @@ public final class Redaction {
     private boolean allowlist;
     private final Set<String> headerNames = new LinkedHashSet<>();
     private boolean denySensitiveNames;
+    private final Set<String> deniedResponseHeaders = new LinkedHashSet<>();
+    private final Set<String> allowedResponseHeaders = new LinkedHashSet<>();
+    private boolean denySensitiveResponseNames;
     private final Map<String, String> queryParameters = new LinkedHashMap<>();
     private final Map<String, String> jsonFields = new LinkedHashMap<>();
     private final Map<JsonPointer, String> jsonPointers = new LinkedHashMap<>();
@@ -333,8 +443,10 @@ public final class Redaction {
     private Builder(boolean defaults) {
       allowlist = defaults;
       redactUrlPasswords = defaults;
+      denySensitiveResponseNames = defaults;
       if (defaults) {
         allowHeaders(DEFAULT_ALLOWED_HEADERS.toArray(new String[0]));
+        denyResponseHeaders(DEFAULT_DENIED_RESPONSE_HEADERS.toArray(new String[0]));
         DEFAULT_QUERY_PARAMETERS.forEach(this::redactQueryParameter);
         DEFAULT_JSON_FIELDS.forEach(this::redactJsonField);
       }
@@ -344,6 +456,9 @@ public final class Redaction {
       allowlist = r.allowlist;
       headerNames.addAll(r.headerNames);
       denySensitiveNames = r.denySensitiveNames;
+      deniedResponseHeaders.addAll(r.deniedResponseHeaders);
+      allowedResponseHeaders.addAll(r.allowedResponseHeaders);
+      denySensitiveResponseNames = r.denySensitiveResponseNames;
       queryParameters.putAll(r.queryParameters);
       jsonFields.putAll(r.jsonFields);
       jsonPointers.putAll(r.jsonPointers);
@@ -352,7 +467,8 @@ public final class Redaction {
     }
 
     /**
-     * Keeps these headers too (names ignoring case).
+     * Keeps these request headers too (names ignoring case). Response headers are kept unless denied;
+     * see {@link #allowResponseHeaders} for those.
      *
      * @throws IllegalStateException after {@link #denyHeaders}: a denylist keeps every other header anyway
      */
@@ -366,9 +482,10 @@ public final class Redaction {
     }
 
     /**
-     * Keeps every header except these. Called on an allowlist (the default), it switches to a denylist
-     * starting from {@link #DEFAULT_DENIED_HEADERS} and {@link #SENSITIVE_NAME_PARTS}; on
-     * {@link Redaction#none()} it drops only the names given.
+     * Keeps every request header except these. Called on an allowlist (the default), it switches to a
+     * denylist starting from {@link #DEFAULT_DENIED_HEADERS} and {@link #SENSITIVE_NAME_PARTS}; on
+     * {@link Redaction#none()} it drops only the names given. A header named here is taken to be secret
+     * wherever it appears, so responses drop it too.
      */
     public Builder denyHeaders(String... names) {
       if (allowlist) {
@@ -377,7 +494,36 @@ public final class Redaction {
         DEFAULT_DENIED_HEADERS.forEach(name -> headerNames.add(name.toLowerCase(Locale.ROOT)));
         denySensitiveNames = true;
       }
-      for (String name : names) headerNames.add(name.toLowerCase(Locale.ROOT));
+      for (String name : names) {
+        headerNames.add(name.toLowerCase(Locale.ROOT));
+        denyResponseHeaders(name);
+      }
+      return this;
+    }
+
+    /**
+     * Drops these response headers and trailers too (names ignoring case), for a header a service uses
+     * to hand out something secret that {@link #DEFAULT_DENIED_RESPONSE_HEADERS} does not name.
+     */
+    public Builder denyResponseHeaders(String... names) {
+      for (String name : names) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        deniedResponseHeaders.add(lower);
+        allowedResponseHeaders.remove(lower);
+      }
+      return this;
+    }
+
+    /**
+     * Records these response headers although the default drops them, e.g. {@code Set-Cookie} for a test
+     * of a client's cookie handling against a service whose cookies are not secret.
+     */
+    public Builder allowResponseHeaders(String... names) {
+      for (String name : names) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        allowedResponseHeaders.add(lower);
+        deniedResponseHeaders.remove(lower);
+      }
       return this;
     }
 

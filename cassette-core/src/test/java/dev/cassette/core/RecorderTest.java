@@ -130,6 +130,7 @@ class RecorderTest {
 
     Cassette now = recorder.cassette();
     assertEquals(List.of("models", "answer", "new"), bodies(now));
+    assertEquals(List.of("new"), bodies(recorder.recordedInteractions()), "only what this recorder added");
     assertEquals(Layout.INDENTED, now.layout());
     assertEquals(FieldProfile.LEGACY, now.profile());
   }

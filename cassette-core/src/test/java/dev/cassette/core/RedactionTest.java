@@ -67,12 +67,84 @@ class RedactionTest {
   }
 
   @Test
-  void defaultsKeepOnlyTheAllowedHeaders() {
+  void defaultsKeepOnlyTheAllowedRequestHeaders() {
     Redaction r = Redaction.defaults();
     Request request = r.redact(secretRequest());
     assertEquals(List.of("Content-Type", "Accept", "User-Agent"), List.copyOf(request.headers().names()));
-    Response response = r.redact(secretResponse());
-    assertEquals(List.of("Content-Type"), List.copyOf(response.headers().names()));
+  }
+
+  /** What an LLM API answers with: ids, rate limits and lengths that SDKs expose, and a session cookie. */
+  static Response apiResponse() {
+    return Response.builder()
+        .headers(Multimap.builder()
+            .add("Content-Length", "19")
+            .add("Content-Type", "application/json")
+            .add("X-Request-Id", "req-1")
+            .add("X-Ratelimit-Remaining-Tokens", "39000")
+            .add("Anthropic-Ratelimit-Input-Tokens-Limit", "400000")
+            .add("Retry-After", "1")
+            .add("Www-Authenticate", "Bearer error=\"invalid_token\"")
+            .add("Set-Cookie", SET_COOKIE)
+            .add("Set-Cookie2", SET_COOKIE)
+            .add("X-Amzn-Remapped-Set-Cookie", SET_COOKIE)
+            .add("X-Session-Id", SET_COOKIE)
+            .add("X-Subject-Token", SET_COOKIE)
+            .add("Authentication-Info", "rspauth=\"" + SET_COOKIE + "\"")
+            .build())
+        .trailer(Multimap.builder().add("Grpc-Status", "0").add("Set-Cookie", SET_COOKIE).build())
+        .body("{\"id\":\"chatcmpl\"}")
+        .build();
+  }
+
+  @Test
+  void defaultsKeepResponseHeadersButThoseThatHandOutCredentialsOrSessions() {
+    Response response = Redaction.defaults().redact(apiResponse());
+    assertEquals(List.of("Content-Length", "Content-Type", "X-Request-Id", "X-Ratelimit-Remaining-Tokens",
+        "Anthropic-Ratelimit-Input-Tokens-Limit", "Retry-After", "Www-Authenticate"),
+        List.copyOf(response.headers().names()));
+    assertEquals(List.of("Grpc-Status"), List.copyOf(response.trailer().names()));
+    assertNoSecret(response.headers().toString() + response.trailer());
+    assertSame(response, Redaction.defaults().redact(response), "a second redaction changes nothing");
+  }
+
+  /** A redirect to a pre-signed URL: its signature is a credential, the rest of the URL is not. */
+  @Test
+  void aUrlInAHeaderIsRedactedAsARequestUrl() {
+    Response redirect = Response.builder().code(307)
+        .headers(Multimap.builder()
+            .add("Location", "https://bucket.s3.amazonaws.com/o?X-Amz-Credential=AKIA1&X-Amz-Signature=" + QUERY_KEY)
+            .add("Content-Location", "https://user:" + QUERY_KEY + "@h/p")
+            .add("Link", "<https://h/p?key=" + QUERY_KEY + ">; rel=next, <HTTPS://h/p?page=9&key=" + QUERY_KEY
+                + ">; rel=last")
+            .build())
+        .build();
+    Response redacted = Redaction.defaults().redact(redirect);
+    assertEquals(List.of("https://bucket.s3.amazonaws.com/o?X-Amz-Credential=<X_AMZ_CREDENTIAL>"
+        + "&X-Amz-Signature=<X_AMZ_SIGNATURE>"), redacted.headers().get("Location"));
+    assertEquals(List.of("https://user:<PASSWORD>@h/p"), redacted.headers().get("Content-Location"));
+    assertEquals(List.of("<https://h/p?key=<KEY>>; rel=next, <HTTPS://h/p?page=9&key=<KEY>>; rel=last"),
+        redacted.headers().get("Link"));
+    Request followed = Request.builder().url(redirect.headers().get("Location").get(0)).build();
+    assertEquals(redacted.headers().get("Location").get(0), Redaction.defaults().redact(followed).url(),
+        "a client following the redacted URL matches the redacted recording of the real one");
+    assertSame(redacted, Redaction.defaults().redact(redacted));
+  }
+
+  @Test
+  void responseHeadersAreConfigurable() {
+    Redaction r = Redaction.builder()
+        .denyResponseHeaders("x-request-id")
+        .allowResponseHeaders("Set-Cookie")
+        .build();
+    Response response = r.redact(apiResponse());
+    assertFalse(response.headers().names().contains("X-Request-Id"));
+    assertEquals(List.of(SET_COOKIE), response.headers().get("Set-Cookie"));
+    assertEquals(List.of("Grpc-Status", "Set-Cookie"), List.copyOf(response.trailer().names()));
+    assertFalse(response.headers().names().contains("Set-Cookie2"), "only the header allowed is kept");
+    Redaction deniedAgain = r.toBuilder().denyResponseHeaders("set-cookie").build();
+    assertFalse(deniedAgain.redact(apiResponse()).headers().names().contains("Set-Cookie"));
+    Response all = Redaction.none().redact(apiResponse());
+    assertEquals(apiResponse().headers(), all.headers());
   }
 
   @Test
@@ -182,7 +254,7 @@ class RedactionTest {
         .body(body)
         .build();
     Redaction r = Redaction.builder().allowHeaders("Content-Length").build();
-    Response redacted = r.redact(response);
+    Response redacted = Redaction.defaults().redact(response);
     int length = redacted.body().length();
     assertTrue(length != body.length(), redacted.body().text());
     assertEquals(length, redacted.contentLength());
@@ -230,10 +302,11 @@ class RedactionTest {
   }
 
   @Test
-  void allowHeadersKeepsMore() {
+  void allowHeadersKeepsMoreRequestHeaders() {
     Redaction r = Redaction.builder().allowHeaders("x-request-id").build();
-    assertEquals(List.of("Content-Type", "X-Request-Id"),
-        List.copyOf(r.redact(secretResponse()).headers().names()));
+    Request request = r.redact(secretRequest().toBuilder()
+        .headers(Multimap.builder().add("X-Request-Id", "r").add("X-Trace", "t").build()).build());
+    assertEquals(List.of("X-Request-Id"), List.copyOf(request.headers().names()));
   }
 
   @Test
@@ -242,7 +315,8 @@ class RedactionTest {
     Request request = r.redact(secretRequest().toBuilder().headers(secretRequest().headers().toBuilder()
         .add("X-Trace", "t").add("X-Vendor-Auth-Token", "v").add("Proxy-Authorization", "p").build()).build());
     assertEquals(List.of("Content-Type", "Accept", "User-Agent", "X-Trace"), List.copyOf(request.headers().names()));
-    assertEquals(List.of("Content-Type"), List.copyOf(r.redact(secretResponse()).headers().names()));
+    assertEquals(List.of("Content-Type"), List.copyOf(r.redact(secretResponse()).headers().names()),
+        "a header denied by name is secret in responses too");
     assertThrows(IllegalStateException.class, () -> r.toBuilder().allowHeaders("X"));
   }
 

@@ -1,18 +1,23 @@
 package dev.cassette.junit5;
 
+import dev.cassette.core.CassetteLayout;
 import dev.cassette.core.CassetteNotFoundException;
 import dev.cassette.core.Matcher;
 import dev.cassette.core.Mode;
 import dev.cassette.core.NoMatchingInteractionException;
 import dev.cassette.core.Recorder;
 import dev.cassette.core.Redaction;
-import dev.cassette.okhttp.CassetteInterceptor;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -26,16 +31,21 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * The JUnit Jupiter extension behind {@link UseCassette}: it gives each test its own {@link Recorder} on
- * the test's cassette, injects an {@code OkHttpClient} that records and replays through it, and after the
- * test saves the cassette as the {@link Mode} says and fails the test if recorded interactions went
- * unused.
+ * the test's cassette, injects HTTP clients that record and replay through it, and after the test saves
+ * the cassette as the {@link Mode} says and fails the test if recorded interactions went unused. A test
+ * that fails keeps what it recorded, since those exchanges are real and may have been paid for, and
+ * says on standard error which file holds them and why.
  *
- * <p>Tests ask for what they need as parameters: {@link OkHttpClient} (the base client plus a
- * {@link CassetteInterceptor}), {@link Recorder}, {@link CassetteInterceptor}, or a {@link Path} without
+ * <p>Tests ask for what they need as parameters: {@code OkHttpClient} (the base client plus a
+ * {@code CassetteInterceptor}), {@code CassetteInterceptor}, {@link Recorder}, or a {@link Path} without
  * annotations (the cassette file; in a {@code @ParameterizedTest}, where a {@code Path} may be an
  * argument, use {@link Recorder#path()} instead). {@code @BeforeEach} methods may ask too and get the
  * same objects. The recorder starts before the first of them is resolved, so a test that asks for none
  * touches no file.
+ *
+ * <p>HTTP client libraries are the project's own and optional: the extension names none of their classes
+ * until a test asks for one of their types, so a project without OkHttp runs tests that take a
+ * {@code Recorder} or a {@code Path}, and {@code builder().dir(...)}, unchanged.
  *
  * <p>{@code @UseCassette} registers this extension with defaults. To change the defaults for a whole
  * class, register one yourself:
@@ -58,13 +68,15 @@ public final class CassetteExtension
   private static final Namespace NAMESPACE = Namespace.create(CassetteExtension.class);
   private static final String CONFIGURED = "configured";
 
-  final OkHttpClient baseClient;
+  /** Base clients from {@link Builder#client}, by client type name, so this class names no client type. */
+  final Map<String, Object> baseClients;
   final Matcher matcher;
   final Redaction redaction;
   final Path dir;
   final Mode mode;
   final boolean allowUnused;
   final boolean allowRepeats;
+  final CassetteLayout layout;
   final Environment environment;
   /** True when built with {@link #builder()}, false when registered by {@code @UseCassette}. */
   private final boolean configured;
@@ -76,13 +88,14 @@ public final class CassetteExtension
 
   private CassetteExtension(Builder builder, boolean configured) {
     this.configured = configured;
-    this.baseClient = builder.client;
+    this.baseClients = Map.copyOf(builder.clients);
     this.matcher = builder.matcher;
     this.redaction = builder.redaction;
     this.dir = builder.dir;
     this.mode = builder.mode;
     this.allowUnused = builder.allowUnused;
     this.allowRepeats = builder.allowRepeats;
+    this.layout = builder.layout;
     this.environment = builder.environment;
   }
 
@@ -137,7 +150,7 @@ public final class CassetteExtension
       // parameterized test, where it may be one of the arguments: both claiming it would fail the test.
       return parameter.getAnnotations().length == 0 && !isParameterizedTest(parameter.getDeclaringExecutable());
     }
-    return type == OkHttpClient.class || type == Recorder.class || type == CassetteInterceptor.class;
+    return type == Recorder.class || CassetteClients.forType(type).isPresent();
   }
 
   /** By name: junit-jupiter-params need not be on the class path. */
@@ -157,48 +170,72 @@ public final class CassetteExtension
       throw new ParameterResolutionException(e.getMessage(), e);
     }
     Class<?> type = parameter.getParameter().getType();
-    if (type == OkHttpClient.class) return session.client();
     if (type == Recorder.class) return session.recorder();
-    if (type == CassetteInterceptor.class) return session.interceptor();
-    return session.cassette().file();
+    if (type == Path.class) return session.cassette().file();
+    CassetteClients.Registration adapter = CassetteClients.forType(type).orElseThrow();
+    try {
+      return session.client(type, adapter, baseClients, context.getRoot().getStore(NAMESPACE));
+    } catch (RuntimeException e) {
+      throw new ParameterResolutionException(e.getMessage(), e);
+    }
   }
 
   /**
    * A request the cassette does not answer fails deep in the code under test, as an IOException that
-   * the client may have wrapped in its own. The failure is reported with the one thing only the
+   * the client may have wrapped in its own, and the failure is reported with the one thing only the
    * extension knows: the command that re-records this test.
+   *
+   * <p>The exception that carried it is replaced, not wrapped: wrappers copy the message of their cause
+   * (an SDK's exception, a {@code CompletionException} around that, suppressed exceptions), so the chain
+   * printed the whole report two to four times. The replacement prints it once, names the
+   * wrappers, and keeps the outermost one's stack trace, which leads to the test's own line.
    */
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
     CassetteSession session = serves(context)
         ? context.getStore(NAMESPACE).get(CassetteSession.class, CassetteSession.class) : null;
-    NoMatchingInteractionException noMatch = session != null ? noMatchIn(thrown) : null;
-    if (noMatch == null) throw thrown;
-    NoMatchingInteractionException explained = new NoMatchingInteractionException(
-        noMatch.getMessage() + "\n" + session.cassette().reRecordHint());
-    explained.initCause(thrown);
+    List<Throwable> chain = session != null ? chainToNoMatch(thrown) : List.of();
+    if (chain.isEmpty()) throw thrown;
+    NoMatchingInteractionException noMatch = (NoMatchingInteractionException) chain.get(chain.size() - 1);
+    String report = noMatch.report();
+    if (chain.size() > 1) {
+      report += "\n(The test got it wrapped in " + chain.subList(0, chain.size() - 1).stream()
+          .map(t -> t.getClass().getName()).collect(Collectors.joining(" > "))
+          + "; the stack trace is the outermost one's.)";
+    }
+    NoMatchingInteractionException explained =
+        new NoMatchingInteractionException(report, session.cassette().reRecordHint());
+    explained.setStackTrace(thrown.getStackTrace());
     throw explained;
   }
 
-  /** The exception or one of its causes; bounded, since a cause chain may loop. */
-  private static NoMatchingInteractionException noMatchIn(Throwable thrown) {
+  /**
+   * The exceptions from {@code thrown} down to the first no-match among their causes and suppressed
+   * exceptions, both ends included; empty when there is none. Bounded, since a cause chain may loop.
+   */
+  private static List<Throwable> chainToNoMatch(Throwable thrown) {
+    List<Throwable> chain = new ArrayList<>();
     Throwable t = thrown;
     for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
-      if (t instanceof NoMatchingInteractionException noMatch) return noMatch;
+      chain.add(t);
+      if (t instanceof NoMatchingInteractionException) return chain;
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (suppressed instanceof NoMatchingInteractionException) {
+          chain.add(suppressed);
+          return chain;
+        }
+      }
     }
-    return null;
+    return List.of();
   }
 
+  /** Ends the test's session: see {@link CassetteSession#finish} for what is saved when. */
   @Override
   public void afterEach(ExtensionContext context) {
     CassetteSession session =
         context.getStore(NAMESPACE).remove(CassetteSession.class, CassetteSession.class);
     if (session == null) return;
-    boolean failed = context.getExecutionException().isPresent();
-    if (!session.finish(failed) && session.recorder().isRecording()) {
-      context.publishReportEntry("cassette",
-          "not saved because the test did not pass: " + session.cassette().file().toAbsolutePath());
-    }
+    session.finish(context.getExecutionException().isPresent(), notice -> ConsoleNotice.give(context, notice));
   }
 
   /**
@@ -230,10 +267,11 @@ public final class CassetteExtension
     try {
       Recorder.Builder recorder = Recorder.builder(cassette.file())
           .mode(cassette.mode())
-          .allowRepeats(cassette.allowRepeats());
+          .allowRepeats(cassette.allowRepeats())
+          .layout(cassette.layout());
       if (matcher != null) recorder.matcher(matcher);
       if (redaction != null) recorder.redaction(redaction);
-      return new CassetteSession(cassette, build(recorder, cassette), client(context), lock);
+      return new CassetteSession(cassette, build(recorder, cassette), lock);
     } catch (RuntimeException | Error e) {
       lock.release();
       throw e;
@@ -262,33 +300,32 @@ public final class CassetteExtension
         .getOrComputeIfAbsent(key, k -> new Semaphore(1), Semaphore.class);
   }
 
-  /** The configured base client, or one default client shared by the run (one connection pool). */
-  @SuppressWarnings("deprecation") // see lock()
-  private OkHttpClient client(ExtensionContext context) {
-    if (baseClient != null) return baseClient;
-    return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(OkHttpClient.class, k -> new OkHttpClient(), OkHttpClient.class);
-  }
-
   /**
    * Settings for every test the extension serves. {@code @UseCassette} attributes override them; the mode
    * set here overrides the system property, environment variable and configuration parameter.
    */
   public static final class Builder {
-    private OkHttpClient client;
+    private final Map<String, Object> clients = new HashMap<>();
     private Matcher matcher;
     private Redaction redaction;
     private Path dir;
     private Mode mode;
     private boolean allowUnused;
     private boolean allowRepeats;
+    private CassetteLayout layout;
     private Environment environment = Environment.system();
 
     private Builder() {}
 
-    /** The client the injected one is built from, with its timeouts, proxies and interceptors. */
+    /**
+     * The client the injected {@code OkHttpClient} is built from, with its timeouts, proxies and
+     * interceptors; by default one plain client shared by the run.
+     */
     public Builder client(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client");
+      // Kept by name: the extension itself must not name OkHttp (see CassetteClients). Another client's
+      // base client gets a method of its own name, not an overload of this one: javac needs the parameter
+      // types of every overload to pick one, so a project without OkHttp could not compile the call.
+      clients.put(OkHttpClient.class.getName(), Objects.requireNonNull(client, "client"));
       return this;
     }
 
@@ -328,6 +365,16 @@ public final class CassetteExtension
     /** Lets one recorded interaction answer any number of matching requests. */
     public Builder allowRepeats(boolean allowRepeats) {
       this.allowRepeats = allowRepeats;
+      return this;
+    }
+
+    /**
+     * How cassettes these tests create look, e.g. {@link CassetteLayout#GO_VCR} when Go code saves them
+     * too; overrides the system property and configuration parameter {@code cassette.layout}.
+     * {@code @UseCassette(layout)} overrides it; an existing cassette keeps its own layout.
+     */
+    public Builder layout(CassetteLayout layout) {
+      this.layout = Objects.requireNonNull(layout, "layout");
       return this;
     }
 

@@ -1,30 +1,33 @@
 package dev.cassette.junit5;
 
 import dev.cassette.core.Interaction;
+import dev.cassette.core.Mode;
 import dev.cassette.core.Recorder;
-import dev.cassette.okhttp.CassetteInterceptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * One test's use of one cassette: the recorder, the client wired to it, and the lock that keeps every
+ * One test's use of one cassette: the recorder, the clients wired to it, and the lock that keeps every
  * other test off the same file until this one is finished.
  */
 final class CassetteSession {
   private final TestCassette cassette;
   private final Recorder recorder;
-  private final CassetteInterceptor interceptor;
-  private final OkHttpClient client;
   private final Semaphore lock;
+  /** Whatever the adapters injected so far, by parameter type; a test's parameters resolve on one thread. */
+  private final Map<Class<?>, Object> clients = new HashMap<>();
 
-  CassetteSession(TestCassette cassette, Recorder recorder, OkHttpClient baseClient, Semaphore lock) {
+  CassetteSession(TestCassette cassette, Recorder recorder, Semaphore lock) {
     this.cassette = cassette;
     this.recorder = recorder;
-    this.interceptor = new CassetteInterceptor(recorder);
-    this.client = baseClient.newBuilder().addInterceptor(interceptor).build();
     this.lock = lock;
   }
 
@@ -36,34 +39,84 @@ final class CassetteSession {
     return recorder;
   }
 
-  CassetteInterceptor interceptor() {
-    return interceptor;
-  }
-
-  OkHttpClient client() {
+  /**
+   * The client object of {@code type} wired to this test's recorder, made by its adapter on first use.
+   *
+   * @param configured base clients from the extension's builder, by client type name
+   * @param run the run's store, for what tests share
+   */
+  Object client(Class<?> type, CassetteClients.Registration adapter, Map<String, Object> configured,
+      ExtensionContext.Store run) {
+    Object client = clients.get(type);
+    if (client == null) {
+      clients.putAll(adapter.load().wire(recorder, configured.get(adapter.clientType()), run));
+      client = clients.get(type);
+    }
     return client;
   }
 
   /**
-   * Ends the session: saves the cassette as the mode says, unless the test failed, so a half-recorded
-   * exchange never replaces a good cassette or gets replayed later as if it were complete. Then checks
-   * that every recorded interaction was replayed.
+   * Ends the session and lets the next test have the file.
    *
-   * @return true when the cassette was stopped (and saved if the mode saves)
-   * @throws AssertionFailedError listing the interactions the test never used
+   * <p>A test that passed saves the cassette as the mode says, then fails if recorded interactions went
+   * unused. A test that failed saves too, as go-vcr and Ruby's VCR do, when it recorded something: each
+   * recorded exchange is complete (the client adapters record a response only once its body has been
+   * read to the end), real, and may have been paid for, while the failure is often the test's own
+   * assertion about it. The notice says which file holds it, why, and how to replay or undo it. A failed
+   * test that recorded nothing saves nothing, so a failure before the first call never replaces a
+   * cassette with an empty one.
+   *
+   * @param notices told what a failed test's cassette became, for the console
+   * @throws AssertionFailedError listing the interactions a passing test never used
    */
-  boolean finish(boolean testFailed) {
+  void finish(boolean testFailed, Consumer<String> notices) {
     try {
-      if (testFailed) return false;
-      recorder.stop();
-      if (!cassette.allowUnused()) {
-        List<Interaction> unused = recorder.unusedInteractions();
-        if (!unused.isEmpty()) throw new AssertionFailedError(unusedMessage(unused));
+      if (!testFailed) {
+        recorder.stop();
+        failOnUnused();
+      } else if (recorder.isRecording()) {
+        keepWhatWasRecorded(notices);
       }
-      return true;
     } finally {
       lock.release();
     }
+  }
+
+  private void failOnUnused() {
+    if (cassette.allowUnused()) return;
+    List<Interaction> unused = recorder.unusedInteractions();
+    if (!unused.isEmpty()) throw new AssertionFailedError(unusedMessage(unused));
+  }
+
+  private void keepWhatWasRecorded(Consumer<String> notices) {
+    Path file = cassette.file().toAbsolutePath();
+    List<Interaction> recorded = recorder.recordedInteractions();
+    if (recorded.isEmpty()) {
+      notices.accept(cassette.testName() + " failed before recording anything, so nothing was saved: "
+          + (Files.exists(file) ? file + " is as it was." : "no cassette was written to " + file + "."));
+      return;
+    }
+    recorder.stop();
+    boolean one = recorded.size() == 1;
+    StringBuilder notice = new StringBuilder()
+        .append(cassette.testName()).append(" failed after recording ")
+        .append(one ? "1 interaction; it is " : recorded.size() + " interactions; they are ")
+        .append(recorder.mode() == Mode.REPLAY_WITH_NEW_EPISODES ? "added to " : "saved in ").append(file)
+        .append(" all the same, since recorded exchanges are real and may have been paid for.\n");
+    // A rate limit or a server error is the likeliest wrong recording, and it would replay as recorded.
+    List<Interaction> errors = recorded.stream().filter(i -> i.response().code() >= 400).toList();
+    if (!errors.isEmpty()) {
+      notice.append(one ? "It is" : errors.size() + " of them " + (errors.size() == 1 ? "is" : "are"))
+          .append(" an error response, and will replay as one:");
+      errors.stream().limit(3).forEach(i -> notice.append(' ').append(i.response().code()).append(' ')
+          .append(i.request().method()).append(' ').append(i.request().url()).append(';'));
+      notice.setLength(notice.length() - 1);
+      notice.append(errors.size() > 3 ? " ...\n" : "\n");
+    }
+    notices.accept(notice
+        .append(cassette.replayHint(one ? "it" : "them")).append('\n')
+        .append("If the recording itself is wrong, record the test again or restore the file from version control.")
+        .toString());
   }
 
   private String unusedMessage(List<Interaction> unused) {

@@ -9,8 +9,8 @@ import java.util.function.Function;
  * ({@code @UseCassette(mode)} or the extension's builder), the system property {@code cassette.mode},
  * the environment variable {@code CASSETTE_MODE}, the JUnit configuration parameter {@code cassette.mode}
  * (e.g. in {@code junit-platform.properties}); else {@link Mode#REPLAY_ONLY} when the environment variable
- * {@code CI} is set, so that CI never reaches the network, and {@link Mode#RECORD_ONCE} on a developer's
- * machine.
+ * {@code CI} is set ({@link Environment#isCi()}: not to {@code false}, {@code 0}, {@code no}, {@code off}
+ * or nothing), so that CI never reaches the network, and {@link Mode#RECORD_ONCE} on a developer's machine.
  */
 final class ModeResolver {
   static final String PROPERTY = "cassette.mode";
@@ -39,8 +39,7 @@ final class ModeResolver {
     found = parse(configurationParameters.apply(CONFIGURATION_PARAMETER).orElse(null),
         "configuration parameter " + CONFIGURATION_PARAMETER);
     if (found != null) return found;
-    String ci = environment.variable("CI");
-    if (ci != null && !ci.isBlank()) {
+    if (environment.isCi()) {
       return new ResolvedMode(
           Mode.REPLAY_ONLY, "the default while the environment variable CI is set", false);
     }

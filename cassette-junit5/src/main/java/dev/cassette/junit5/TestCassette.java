@@ -1,5 +1,6 @@
 package dev.cassette.junit5;
 
+import dev.cassette.core.CassetteLayout;
 import dev.cassette.core.Mode;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -21,6 +22,8 @@ final class TestCassette {
   static final String DEFAULT_DIR = "src/test/resources/cassettes";
   /** The JUnit configuration parameter that moves the default directory for a whole run. */
   static final String DIR_PARAMETER = "cassette.dir";
+  /** The system property and JUnit configuration parameter that choose the layout of new cassettes. */
+  static final String LAYOUT_PROPERTY = "cassette.layout";
 
   /** Invocations of test templates (parameterized, repeated) and class templates in a unique id. */
   private static final Pattern INVOCATION = Pattern.compile("\\[[a-z-]+-invocation:#(\\d+)]");
@@ -29,15 +32,17 @@ final class TestCassette {
   private final ModeResolver.ResolvedMode mode;
   private final boolean allowUnused;
   private final boolean allowRepeats;
+  private final CassetteLayout layout;
   private final Class<?> testClass;
   private final Method testMethod;
 
   private TestCassette(Path file, ModeResolver.ResolvedMode mode, boolean allowUnused,
-      boolean allowRepeats, Class<?> testClass, Method testMethod) {
+      boolean allowRepeats, CassetteLayout layout, Class<?> testClass, Method testMethod) {
     this.file = file;
     this.mode = mode;
     this.allowUnused = allowUnused;
     this.allowRepeats = allowRepeats;
+    this.layout = layout;
     this.testClass = testClass;
     this.testMethod = testMethod;
   }
@@ -81,8 +86,36 @@ final class TestCassette {
 
     ModeResolver resolver = new ModeResolver(defaults.environment, context::getConfigurationParameter);
     ModeResolver.ResolvedMode mode = resolver.resolve(Optional.ofNullable(pinned), pinnedBy);
-    return new TestCassette(file, mode, allowUnused, allowRepeats, context.getRequiredTestClass(),
-        context.getRequiredTestMethod());
+    return new TestCassette(file, mode, allowUnused, allowRepeats, layout(annotations, context, defaults),
+        context.getRequiredTestClass(), context.getRequiredTestMethod());
+  }
+
+  /**
+   * The layout of a new cassette: the nearest {@code @UseCassette(layout)}, the builder's, the system
+   * property {@code cassette.layout}, the configuration parameter {@code cassette.layout}, else compact.
+   */
+  private static CassetteLayout layout(
+      List<UseCassette> annotations, ExtensionContext context, CassetteExtension defaults) {
+    for (UseCassette a : annotations) {
+      if (a.layout().length > 1) {
+        throw new IllegalArgumentException("@UseCassette(layout) takes one layout, not "
+            + List.of(a.layout()) + ", on " + context.getRequiredTestMethod());
+      }
+      if (a.layout().length == 1) return a.layout()[0];
+    }
+    if (defaults.layout != null) return defaults.layout;
+    String property = defaults.environment.systemProperty(LAYOUT_PROPERTY);
+    String source = "system property " + LAYOUT_PROPERTY;
+    if (property == null || property.isBlank()) {
+      property = context.getConfigurationParameter(LAYOUT_PROPERTY).orElse(null);
+      source = "configuration parameter " + LAYOUT_PROPERTY;
+    }
+    if (property == null || property.isBlank()) return CassetteLayout.COMPACT;
+    try {
+      return CassetteLayout.fromName(property);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -167,6 +200,11 @@ final class TestCassette {
     return allowRepeats;
   }
 
+  /** How the cassette file looks if this test creates it. */
+  CassetteLayout layout() {
+    return layout;
+  }
+
   /** Why the file must exist, and the exact command that records it. */
   String missingMessage() {
     String path = file.toAbsolutePath().toString();
@@ -183,24 +221,39 @@ final class TestCassette {
     return message.append("  ").append(recordCommand()).toString();
   }
 
-  /** How to re-record this test's cassette when a request no longer matches it. */
+  /**
+   * What fixes a request that no longer matches: recording this test again. Not new-episodes, which
+   * only appends: the recording of the changed request would stay in the file unused and fail the test
+   * (see {@code allowUnused}) in that run and in CI after.
+   */
   String reRecordHint() {
-    String command = recordCommand();
-    if (mode.pinned()) {
-      return "To re-record this test, remove " + mode.source() + " from " + testName() + ", then run: " + command;
-    }
-    return "To re-record this test: " + command + " (or -D" + ModeResolver.PROPERTY + "="
-        + Mode.REPLAY_WITH_NEW_EPISODES.shortName() + " to keep what is recorded and add what is new)";
+    return "To fix it, record this test again against the real service" + run(recordCommand());
+  }
+
+  /** How to replay what a failed test recorded while its author fixes it; {@code what} is "it" or "them". */
+  String replayHint(String what) {
+    return "To replay " + what + " while you fix the test" + run(command(Mode.REPLAY_ONLY));
+  }
+
+  /** ", then run: command", after unpinning the mode when the command line cannot change it. */
+  private String run(String command) {
+    if (mode.pinned()) return ", remove " + mode.source() + " from " + testName() + ", then run: " + command;
+    return ": " + command;
   }
 
   /** {@code mvn test -Dtest=Class#method -Dcassette.mode=record}, quoted for a POSIX shell if needed. */
   String recordCommand() {
-    String test = "-Dtest=" + binarySimpleName(testClass) + "#" + testMethod.getName();
-    if (test.contains("$")) test = "'" + test + "'";
-    return "mvn test " + test + " -D" + ModeResolver.PROPERTY + "=" + Mode.RECORD_ONLY.shortName();
+    return command(Mode.RECORD_ONLY);
   }
 
-  private String testName() {
+  private String command(Mode mode) {
+    String test = "-Dtest=" + testName();
+    if (test.contains("$")) test = "'" + test + "'";
+    return "mvn test " + test + " -D" + ModeResolver.PROPERTY + "=" + mode.shortName();
+  }
+
+  /** {@code Class#method}, as Surefire's {@code -Dtest} takes it. */
+  String testName() {
     return binarySimpleName(testClass) + "#" + testMethod.getName();
   }
 

@@ -1,5 +1,6 @@
 package dev.cassette.junit5;
 
+import dev.cassette.core.CassetteLayout;
 import dev.cassette.core.Mode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -58,4 +59,13 @@ public @interface UseCassette {
 
   /** Lets one recorded interaction answer any number of matching requests. */
   boolean allowRepeats() default false;
+
+  /**
+   * How a cassette this test creates looks (at most one): {@link CassetteLayout#GO_VCR} for the file
+   * go-vcr's {@code Save} writes, when Go code saves these cassettes too. By default the extension
+   * builder's layout, else the system property or JUnit configuration parameter {@code cassette.layout}
+   * ({@code compact}, {@code go-vcr}, {@code go-vcr-legacy}), else {@link CassetteLayout#COMPACT}. An
+   * existing cassette keeps its own layout.
+   */
+  CassetteLayout[] layout() default {};
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.cassette.core.Cassette;
 import dev.cassette.core.CassetteNotFoundException;
 import dev.cassette.core.Interaction;
@@ -17,6 +18,9 @@ import dev.cassette.core.Redaction;
 import dev.cassette.junit5.standin.StandIn;
 import dev.cassette.okhttp.CassetteInterceptor;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -177,10 +182,37 @@ class CassetteExtensionTest {
     @RegisterExtension
     static CassetteExtension cassettes = isolated();
 
+    /** A paid call that succeeds, then the test's own assertion fails. */
     @Test
     void recordsThenFails(OkHttpClient client, HttpUrl server) throws IOException {
-      get(client, server.resolve("/hello"));
+      assertEquals("response to /hello", get(client, server.resolve("/hello")));
       fail("boom");
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class RateLimited {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    @Test
+    void retriesOnce(OkHttpClient client, HttpUrl server) throws IOException {
+      get(client, server.resolve("/models"));
+      try (Response response = client.newCall(new Request.Builder().url(server.resolve("/chat")).build()).execute()) {
+        assertEquals(200, response.code(), "rate limited");
+      }
+    }
+  }
+
+  @ExtendWith(SampleServer.class)
+  static class FailsBeforeCalling {
+    @RegisterExtension
+    static CassetteExtension cassettes = isolated();
+
+    @Test
+    @UseCassette("Hello/hello")
+    void failsFirst(OkHttpClient client) {
+      fail("before any call");
     }
   }
 
@@ -420,6 +452,12 @@ class CassetteExtensionTest {
         .orElseThrow();
   }
 
+  private static List<String> reportEntries(EngineExecutionResults results) {
+    return results.allEvents().reportingEntryPublished().stream()
+        .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get("cassette"))
+        .collect(Collectors.toList());
+  }
+
   private static List<String> urls(Path file) throws IOException {
     return Cassette.load(file).interactions().stream()
         .map(Interaction::request)
@@ -495,30 +533,96 @@ class CassetteExtensionTest {
     results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(3));
     Throwable pinned = results.testEvents().failed().list().stream().map(CassetteExtensionTest::throwable)
         .filter(t -> t.getMessage().contains("HelloTwice#pinned")).findFirst().orElseThrow();
-    assertTrue(pinned.getMessage().endsWith("\nTo re-record this test, remove @UseCassette(mode = REPLAY_ONLY) from"
-        + " CassetteExtensionTest$HelloTwice#pinned, then run: mvn test '-Dtest=CassetteExtensionTest$HelloTwice#pinned'"
-        + " -Dcassette.mode=record"), pinned.getMessage());
+    assertTrue(pinned.getMessage().endsWith("\nTo fix it, record this test again against the real service, remove"
+        + " @UseCassette(mode = REPLAY_ONLY) from CassetteExtensionTest$HelloTwice#pinned, then run:"
+        + " mvn test '-Dtest=CassetteExtensionTest$HelloTwice#pinned' -Dcassette.mode=record"), pinned.getMessage());
     Throwable wrapped = results.testEvents().failed().list().stream().map(CassetteExtensionTest::throwable)
         .filter(t -> t.getMessage().contains("HelloTwice#wrapped")).findFirst().orElseThrow();
-    assertTrue(wrapped.getCause() instanceof IllegalStateException, String.valueOf(wrapped.getCause()));
+    assertTrue(wrapped.getMessage().contains("\n(The test got it wrapped in java.lang.IllegalStateException;"
+        + " the stack trace is the outermost one's.)\n"), wrapped.getMessage());
     Throwable failure = results.testEvents().failed().list().stream().map(CassetteExtensionTest::throwable)
         .filter(t -> t.getMessage().contains("HelloTwice#servesEachInteractionOnce")).findFirst().orElseThrow();
     assertEquals(NoMatchingInteractionException.class, failure.getClass(), String.valueOf(failure));
     assertTrue(failure.getMessage().startsWith("No recorded interaction matches GET " + server.url("/hello")),
         failure.getMessage());
-    assertTrue(failure.getMessage().endsWith("\nTo re-record this test: mvn test"
-        + " '-Dtest=CassetteExtensionTest$HelloTwice#servesEachInteractionOnce' -Dcassette.mode=record"
-        + " (or -Dcassette.mode=new-episodes to keep what is recorded and add what is new)"), failure.getMessage());
+    assertTrue(failure.getMessage().endsWith("\nTo fix it, record this test again against the real service: mvn test"
+        + " '-Dtest=CassetteExtensionTest$HelloTwice#servesEachInteractionOnce' -Dcassette.mode=record"),
+        failure.getMessage());
     assertEquals(1, server.requestCount());
   }
 
+  /**
+   * The paid exchange survives the test's own failure, the console says where it is and why, and the
+   * command it gives replays it.
+   */
   @Test
-  void aFailedTestSavesNothing() {
-    EngineExecutionResults results = run(Failing.class);
+  void aFailedTestKeepsWhatItRecordedAndSaysSoOnTheConsole() throws IOException {
+    Path file = dir.resolve("Failing/recordsThenFails.yaml");
+    ConsoleCapture console = new ConsoleCapture();
+    EngineExecutionResults results = console.during(() -> run(Failing.class, "cassette.mode", "record"));
     assertEquals(List.of("boom"), failures(results));
-    assertEquals(1, results.allEvents().reportingEntryPublished().count());
+    assertEquals(List.of("GET " + server.url("/hello")), urls(file));
+
+    String notice = "CassetteExtensionTest$Failing#recordsThenFails failed after recording 1 interaction;"
+        + " it is saved in " + file.toAbsolutePath() + " all the same, since recorded exchanges are real and may"
+        + " have been paid for.\n"
+        + "To replay it while you fix the test: mvn test '-Dtest=CassetteExtensionTest$Failing#recordsThenFails'"
+        + " -Dcassette.mode=replay\n"
+        + "If the recording itself is wrong, record the test again or restore the file from version control.";
+    assertEquals(List.of(notice), reportEntries(results));
+    assertTrue(console.stderr().contains("[cassette] " + notice.replace("\n", "\n[cassette] ") + "\n"),
+        console.stderr());
+
+    server.close();
+    assertEquals(List.of("boom"), failures(run(Failing.class, "cassette.mode", "replay")));
     assertEquals(1, server.requestCount());
-    assertFalse(Files.exists(dir.resolve("Failing/recordsThenFails.yaml")));
+  }
+
+  /** An error response is the likeliest wrong recording: the notice names it before it gets committed. */
+  @Test
+  void theNoticeNamesTheErrorResponsesAFailedTestRecorded() throws IOException {
+    HttpServer limited = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    limited.createContext("/", exchange -> {
+      byte[] body = "slow down".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/chat") ? 429 : 200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    limited.start();
+    String base = "http://127.0.0.1:" + limited.getAddress().getPort();
+    EngineExecutionResults results;
+    try {
+      results = new ConsoleCapture().during(() -> run(RateLimited.class, SampleServer.PARAMETER, base + "/"));
+    } finally {
+      limited.stop(0);
+    }
+    assertEquals(List.of("rate limited ==> expected: <200> but was: <429>"), failures(results));
+    Path file = dir.resolve("RateLimited/retriesOnce.yaml");
+    assertEquals(List.of("GET " + base + "/models", "GET " + base + "/chat"), urls(file));
+    assertEquals(List.of("CassetteExtensionTest$RateLimited#retriesOnce failed after recording 2 interactions;"
+        + " they are saved in " + file.toAbsolutePath() + " all the same, since recorded exchanges are real and"
+        + " may have been paid for.\n"
+        + "1 of them is an error response, and will replay as one: 429 GET " + base + "/chat\n"
+        + "To replay them while you fix the test: mvn test '-Dtest=CassetteExtensionTest$RateLimited#retriesOnce'"
+        + " -Dcassette.mode=replay\n"
+        + "If the recording itself is wrong, record the test again or restore the file from version control."),
+        reportEntries(results));
+  }
+
+  /** Saving what a failed test did not record would replace a good cassette with an empty one. */
+  @Test
+  void aTestThatFailsBeforeRecordingLeavesTheCassetteAsItWas() throws IOException {
+    assertAllPassed(run(Hello.class), 1);
+    Path file = dir.resolve("Hello/hello.yaml");
+    String before = Files.readString(file);
+    ConsoleCapture console = new ConsoleCapture();
+    EngineExecutionResults results = console.during(() -> run(FailsBeforeCalling.class, "cassette.mode", "record"));
+    assertEquals(List.of("before any call"), failures(results));
+    assertEquals(before, Files.readString(file));
+    String notice = "CassetteExtensionTest$FailsBeforeCalling#failsFirst failed before recording anything, so"
+        + " nothing was saved: " + file.toAbsolutePath() + " is as it was.";
+    assertEquals(List.of(notice), reportEntries(results));
+    assertTrue(console.stderr().contains("[cassette] " + notice + "\n"), console.stderr());
   }
 
   @Test

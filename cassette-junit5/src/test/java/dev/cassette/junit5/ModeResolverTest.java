@@ -9,6 +9,8 @@ import dev.cassette.core.Mode;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ModeResolverTest {
   private static final Map<String, String> PROPERTY = Map.of("cassette.mode", "record");
@@ -57,6 +59,22 @@ class ModeResolverTest {
     ModeResolver.ResolvedMode mode = resolve(Optional.empty(), Map.of(), Map.of("CI", "true"), Optional.empty());
     assertEquals(Mode.REPLAY_ONLY, mode.mode());
     assertEquals("the default while the environment variable CI is set", mode.source());
+  }
+
+  /** What CI services set: true (most), 1, or their own name. */
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "TRUE", "1", "yes", "woodpecker"})
+  void theseValuesOfCiMeanCi(String ci) {
+    assertEquals(Mode.REPLAY_ONLY, resolve(Optional.empty(), Map.of(), Map.of("CI", ci), Optional.empty()).mode());
+  }
+
+  /** What a person sets to say "not CI", e.g. {@code CI=false mvn test} to record on a machine that has CI set. */
+  @ParameterizedTest
+  @ValueSource(strings = {"false", "False", "0", "", " ", "no", "NO", "off", " false "})
+  void theseValuesOfCiDoNotMeanCi(String ci) {
+    ModeResolver.ResolvedMode mode = resolve(Optional.empty(), Map.of(), Map.of("CI", ci), Optional.empty());
+    assertEquals(Mode.RECORD_ONCE, mode.mode());
+    assertEquals("the default", mode.source());
   }
 
   @Test

@@ -37,12 +37,16 @@ import okio.Okio;
  * that nothing matches fails with {@link NoMatchingInteractionException}, an {@link IOException}, so
  * it surfaces where a network failure would. A {@code text/event-stream} body arrives one event per
  * read, as from a live server. With {@link Pacing#RECORDED} each response waits for its recorded time to
- * headers, at most {@link Pacing#LONGEST_DELAY}.
+ * headers, at most {@link Pacing#LONGEST_DELAY}. The caller gets every recorded response header, made
+ * coherent with the body it gets (see {@code ReplayedResponse}), and, on OkHttp 5, the recorded trailers
+ * from {@code Response.trailers()}; OkHttp 4.12 has no public way to give a response trailers, so there
+ * they are not replayed.
  *
  * <p><b>Recording</b> streams the body to the caller as it arrives and keeps a copy. The interaction
  * is recorded when the caller reads the body to its end or closes it (a body closed early is read to
  * its end first), so always close response bodies, as OkHttp requires anyway. A call that fails or is
- * canceled before its body ends records nothing; the reason is logged. Request bodies are read once
+ * canceled before its body ends records nothing; the reason is logged. The response's trailers, which
+ * OkHttp has once the body has ended, are recorded with it. Request bodies are read once
  * into memory and sent from that copy, so one-shot bodies work; duplex bodies go to the network untouched
  * and are recorded as empty with unknown length. In {@link Mode#PASSTHROUGH} the interceptor steps aside:
  * requests go out exactly as built.
@@ -54,7 +58,13 @@ public final class CassetteInterceptor implements Interceptor {
 
   private final Recorder recorder;
 
+  /**
+   * @throws IllegalStateException when the OkHttp on the class path is older than 4.12, naming the jar
+   *     it came from: cassette uses the project's own OkHttp, so an old one brought by another library
+   *     would otherwise fail later with a {@code NoSuchMethodError}
+   */
   public CassetteInterceptor(Recorder recorder) {
+    OkHttpVersion.require();
     this.recorder = Objects.requireNonNull(recorder, "recorder");
   }
 
@@ -116,7 +126,8 @@ public final class CassetteInterceptor implements Interceptor {
     TeeSource tee = new TeeSource(body.source(), new TeeSource.Listener() {
       @Override
       public void complete(byte[] bytes) {
-        commit(live, RecordedResponse.complete(head, bytes), call);
+        // The body has ended, so the trailers that follow it have arrived.
+        commit(live, RecordedResponse.complete(head, bytes, RecordedResponse.trailers(response)), call);
       }
 
       @Override

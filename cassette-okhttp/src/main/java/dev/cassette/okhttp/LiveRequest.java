@@ -1,9 +1,9 @@
 package dev.cassette.okhttp;
 
 import dev.cassette.core.Body;
-import dev.cassette.core.GoString;
 import dev.cassette.core.Multimap;
 import dev.cassette.core.Request;
+import dev.cassette.core.RequestForm;
 import java.io.IOException;
 import okhttp3.Headers;
 import okhttp3.MediaType;
@@ -61,12 +61,20 @@ final class LiveRequest {
         .contentLength(contentLength)
         .host("")
         .body(Body.of(bytes))
-        .form(form(request, body, bytes))
+        .form(RequestForm.of(request.method(), contentType(request, body), bytes, request.url().encodedQuery()))
         .headers(headers(request.headers(), body))
         .url(request.url().toString())
         .method(request.method())
         .build();
     return new LiveRequest(toSend, recorded);
+  }
+
+  /** The content type as sent: the caller's header, else the body's media type. */
+  private static String contentType(okhttp3.Request request, RequestBody body) {
+    String header = request.header("Content-Type");
+    if (header != null || body == null) return header;
+    MediaType mediaType = body.contentType();
+    return mediaType == null ? null : mediaType.toString();
   }
 
   /**
@@ -84,21 +92,5 @@ final class LiveRequest {
       out.add("Content-Type", contentType.toString());
     }
     return out.build();
-  }
-
-  /** Go's {@code Request.ParseForm}: url-encoded body parameters of POST, PUT and PATCH, then the query's. */
-  private static Multimap form(okhttp3.Request request, RequestBody body, byte[] bytes) {
-    Multimap.Builder form = Multimap.builder();
-    String method = request.method();
-    if (body != null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
-      String contentType = request.header("Content-Type");
-      MediaType mediaType = contentType != null ? MediaType.parse(contentType) : body.contentType();
-      if (mediaType != null && mediaType.type().equalsIgnoreCase("application")
-          && mediaType.subtype().equalsIgnoreCase("x-www-form-urlencoded")) {
-        FormValues.parse(GoString.decode(bytes), form);
-      }
-    }
-    FormValues.parse(request.url().encodedQuery(), form);
-    return form.build();
   }
 }

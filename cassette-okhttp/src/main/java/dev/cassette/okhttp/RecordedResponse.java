@@ -4,6 +4,7 @@ import dev.cassette.core.Body;
 import dev.cassette.core.GoDuration;
 import dev.cassette.core.Multimap;
 import dev.cassette.core.Response;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import okhttp3.Headers;
@@ -48,6 +49,27 @@ final class RecordedResponse {
     return head.body(Body.wrap(body)).build();
   }
 
+  /** The finished response: {@code head}, the whole body and the trailers that followed it. */
+  static Response complete(Response.Builder head, byte[] body, Multimap trailers) {
+    return head.body(Body.of(body)).trailer(trailers).build();
+  }
+
+  /**
+   * The trailers that followed the body, with canonical names as Go records them; empty when there
+   * were none or OkHttp cannot tell. Call it only once the body has been read to its end, when OkHttp
+   * has them. A response that did not come from the network (a cache hit, or one made up by another
+   * interceptor) has no exchange to read them from: OkHttp 4.12 then throws, and that means none.
+   */
+  static Multimap trailers(okhttp3.Response response) {
+    Headers trailers;
+    try {
+      trailers = response.trailers();
+    } catch (IOException | RuntimeException notAvailable) {
+      return Multimap.empty();
+    }
+    return headers(trailers);
+  }
+
   /** As Go's HTTP/1 transport sets {@code ContentLength}; its HTTP/2 transport only reads the header. */
   private static long contentLength(okhttp3.Response response) {
     int code = response.code();
@@ -69,7 +91,8 @@ final class RecordedResponse {
     Multimap.Builder out = Multimap.builder();
     for (int i = 0; i < headers.size(); i++) {
       String name = Multimap.canonicalHeaderName(headers.name(i));
-      // Go's transport moves Transfer-Encoding out of the header map into its own field.
+      // Go's transport moves Transfer-Encoding out of the header map into its own field (on replay it
+      // is put back, see ReplayedResponse).
       if (name.equals("Transfer-Encoding")) continue;
       out.add(name, headers.value(i));
     }

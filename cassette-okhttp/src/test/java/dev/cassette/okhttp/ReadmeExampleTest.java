@@ -35,7 +35,8 @@ class ReadmeExampleTest {
         .and(Matchers.urlIgnoringQueryParameters("timestamp"))
         .and(Matchers.jsonBodyIgnoring("/metadata/request_id"));
     Redaction redaction = Redaction.builder()
-        .allowHeaders("OpenAI-Beta")                     // keep one more header
+        .allowHeaders("OpenAI-Beta")                     // keep one more request header
+        .denyResponseHeaders("X-Internal-Trace")         // drop one more response header
         .redactJsonField("session_token")                // "<SESSION_TOKEN>" in the file
         .replaceText(System.getenv("MY_TOKEN"), "<MY_TOKEN>")  // anywhere; ignored when unset
         .build();

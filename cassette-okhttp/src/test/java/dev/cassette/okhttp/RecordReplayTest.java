@@ -15,11 +15,14 @@ import dev.cassette.okhttp.testserver.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -68,12 +71,13 @@ class RecordReplayTest {
     return saved;
   }
 
-  /** Every header the cassette kept replays with the live values (redaction may keep fewer). */
+  /**
+   * The caller gets every response header it got live, with the live values, but those the default
+   * redaction keeps out of the file (cookies).
+   */
   private void assertHeadersAsLive() {
-    for (String name : replayed.headers().names()) {
-      assertEquals(live.headers().values(name), replayed.headers().values(name), name);
-    }
-    assertEquals(live.headers().get("Content-Type"), replayed.headers().get("Content-Type"));
+    Headers expected = live.headers().newBuilder().removeAll("Set-Cookie").build();
+    assertEquals(expected.toMultimap(), replayed.headers().toMultimap());
   }
 
   private static Request get(HttpUrl base, String path) {
@@ -243,6 +247,46 @@ class RecordReplayTest {
     assertEquals(Protocol.HTTP_2, replayed.protocol());
     assertEquals("OK", replayed.message());
     assertArrayEquals(live.body(), replayed.body());
+  }
+
+  /**
+   * SDKs expose a response's headers (openai-java's withRawResponse(), google-genai's sdkHttpResponse()):
+   * request ids, rate limits and the length replay as they came; a session cookie stays out of the file.
+   */
+  @Test
+  void responseHeadersReplayAsTheyCameButCookies() throws Exception {
+    Cassette saved = recordThenReplay(url -> get(url, "/v1/models"),
+        Reply.code(200).header("Content-Type", "application/json")
+            .header("x-request-id", "req_0123")
+            .header("x-ratelimit-remaining-tokens", "39000")
+            .header("anthropic-ratelimit-requests-reset", "2026-12-01T07:00:00Z")
+            .header("Set-Cookie", "__cf_bm=session-0123; HttpOnly")
+            .body("{\"data\":[]}"));
+    assertEquals("req_0123", replayed.headers().get("x-request-id"));
+    assertEquals("39000", replayed.headers().get("x-ratelimit-remaining-tokens"));
+    assertEquals("11", replayed.headers().get("Content-Length"));
+    assertEquals(null, replayed.headers().get("Set-Cookie"));
+    String file = Files.readString(cassette);
+    assertTrue(file.contains("X-Request-Id:") && file.contains("Content-Length:"), file);
+    assertFalse(file.contains("session-0123"), file);
+    assertEquals(List.of("req_0123"), saved.interactions().get(0).response().headers().get("X-Request-Id"));
+  }
+
+  /** go-vcr records trailers; so does cassette, and OkHttp 5 replays them (4.12 cannot: see ReplayedTrailers). */
+  @Test
+  void trailersAreRecordedAndReplayedWhereOkHttpCan() throws Exception {
+    Cassette saved = recordThenReplay(url -> get(url, "/v1/stream"),
+        Reply.code(200).header("Content-Type", "text/plain").header("Trailer", "X-Checksum, grpc-status")
+            .body("0123456789".repeat(10)).chunked(32)
+            .trailer("X-Checksum", "sha256=abc").trailer("grpc-status", "0"));
+    assertEquals(Map.of("X-Checksum", List.of("sha256=abc"), "Grpc-Status", List.of("0")),
+        saved.interactions().get(0).response().trailer().asMap());
+    assertEquals("sha256=abc", live.trailers().get("X-Checksum"));
+    if (ReplayedTrailers.supported()) {
+      assertEquals(live.trailers().toMultimap(), replayed.trailers().toMultimap());
+    } else {
+      assertEquals(null, replayed.trailers(), "OkHttp 4.12: Response.trailers() throws as for any response not from the network");
+    }
   }
 
   @Test

@@ -33,12 +33,27 @@ final class Recording {
     return Cassette.load(cassette);
   }
 
-  /** A response read whole and closed. */
-  record Exchange(int code, String message, okhttp3.Protocol protocol, okhttp3.Headers headers, byte[] body) {
+  /**
+   * A response read whole and closed.
+   *
+   * @param trailers what {@code Response.trailers()} returned after the body, or null when it threw (OkHttp
+   *     4.12 has no trailers for a response that did not come from the network)
+   */
+  record Exchange(int code, String message, okhttp3.Protocol protocol, okhttp3.Headers headers, byte[] body,
+      okhttp3.Headers trailers) {
     static Exchange of(OkHttpClient client, Request request) throws IOException {
       try (Response response = client.newCall(request).execute()) {
+        byte[] body = response.body().bytes();
         return new Exchange(response.code(), response.message(), response.protocol(), response.headers(),
-            response.body().bytes());
+            body, trailers(response));
+      }
+    }
+
+    private static okhttp3.Headers trailers(Response response) {
+      try {
+        return response.trailers();
+      } catch (IllegalStateException | IOException notAvailable) {
+        return null;
       }
     }
   }

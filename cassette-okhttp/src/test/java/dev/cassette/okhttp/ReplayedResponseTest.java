@@ -3,6 +3,7 @@ package dev.cassette.okhttp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cassette.core.Body;
 import dev.cassette.core.Multimap;
@@ -83,6 +84,65 @@ class ReplayedResponseTest {
       assertEquals(true, source.request(1));
       assertEquals("data: 2\n\n", source.getBuffer().readUtf8());
       assertEquals(true, source.exhausted());
+    }
+  }
+
+  /** A body un-gzipped while recording is delivered decoded: headers must not announce gzip or its length. */
+  @Test
+  void anUncompressedBodyHasNoContentEncodingOrLength() throws IOException {
+    Response recorded = Response.builder()
+        .headers(Multimap.builder().add("Content-Encoding", "gzip").add("Content-Length", "31")
+            .add("X-Request-Id", "r").build())
+        .uncompressed(true)
+        .body("{\"text\":\"decoded, and longer\"}")
+        .build();
+    try (okhttp3.Response response = ReplayedResponse.build(GET, recorded)) {
+      assertNull(response.header("Content-Encoding"));
+      assertNull(response.header("Content-Length"));
+      assertEquals("r", response.header("X-Request-Id"));
+      assertEquals("{\"text\":\"decoded, and longer\"}", response.body().string());
+    }
+  }
+
+  @Test
+  void aContentLengthStatesTheBodyDelivered() throws IOException {
+    Response edited = Response.builder()
+        .headers(Multimap.builder().add("Content-Length", "999").build())
+        .body("{\"edited\":true}")
+        .build();
+    try (okhttp3.Response response = ReplayedResponse.build(GET, edited)) {
+      assertEquals("15", response.header("Content-Length"));
+      assertEquals(15, response.body().contentLength());
+    }
+    // HEAD announces the length a GET would have returned, with no body
+    try (okhttp3.Response response = ReplayedResponse.build(HEAD, edited)) {
+      assertEquals("999", response.header("Content-Length"));
+      assertEquals(0, response.body().bytes().length);
+    }
+  }
+
+  @Test
+  void aChunkedRecordingHasTheTransferEncodingHeaderALiveCallerSaw() throws IOException {
+    Response recorded = Response.builder().transferEncoding(List.of("chunked")).body("abc").build();
+    try (okhttp3.Response response = ReplayedResponse.build(GET, recorded)) {
+      assertEquals("chunked", response.header("Transfer-Encoding"));
+    }
+  }
+
+  @Test
+  void trailersReplayOnOkHttp5() throws IOException {
+    Response recorded = Response.builder()
+        .trailer(Multimap.builder().add("Grpc-Status", "0").add("X-Checksum", "a").add("X-Checksum", "b").build())
+        .body("abc")
+        .build();
+    try (okhttp3.Response response = ReplayedResponse.build(GET, recorded)) {
+      assertEquals("abc", response.body().string());
+      if (ReplayedTrailers.supported()) {
+        assertEquals(List.of("a", "b"), response.trailers().values("X-Checksum"));
+        assertEquals("0", response.trailers().get("Grpc-Status"));
+      } else {
+        assertThrows(IllegalStateException.class, response::trailers, "OkHttp 4.12");
+      }
     }
   }
 }

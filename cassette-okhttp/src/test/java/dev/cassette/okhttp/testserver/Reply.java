@@ -8,6 +8,7 @@ import java.util.List;
 public final class Reply {
   final int code;
   final List<String[]> headers = new ArrayList<>();
+  final List<String[]> trailers = new ArrayList<>();
   byte[] body;
   int chunkSize;
 
@@ -21,6 +22,12 @@ public final class Reply {
 
   public Reply header(String name, String value) {
     headers.add(new String[] {name, value});
+    return this;
+  }
+
+  /** A trailer sent after a {@linkplain #chunked chunked} body (HTTP/1 sends trailers only then). */
+  public Reply trailer(String name, String value) {
+    trailers.add(new String[] {name, value});
     return this;
   }
 
@@ -45,6 +52,10 @@ public final class Reply {
 
   public List<String[]> headers() {
     return headers;
+  }
+
+  public List<String[]> trailers() {
+    return trailers;
   }
 
   /** The body, or null when none was set. */

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Protocol;
 import okhttp3.mockwebserver.MockResponse;
@@ -32,6 +33,11 @@ public final class MockWebServerServer implements TestServer {
   public void enqueue(Reply reply) {
     MockResponse response = new MockResponse().setResponseCode(reply.code());
     for (String[] header : reply.headers()) response.addHeader(header[0], header[1]);
+    if (!reply.trailers().isEmpty()) {
+      Headers.Builder trailers = new Headers.Builder();
+      for (String[] trailer : reply.trailers()) trailers.add(trailer[0], trailer[1]);
+      response.setTrailers(trailers.build());
+    }
     if (reply.body() != null) {
       Buffer body = new Buffer().write(reply.body());
       if (reply.chunkSize() > 0) response.setChunkedBody(body, reply.chunkSize());

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Protocol;
 import okio.Buffer;
@@ -31,6 +32,11 @@ public final class MockWebServer3Server implements TestServer {
   public void enqueue(Reply reply) {
     MockResponse.Builder response = new MockResponse.Builder().code(reply.code());
     for (String[] header : reply.headers()) response.addHeader(header[0], header[1]);
+    if (!reply.trailers().isEmpty()) {
+      Headers.Builder trailers = new Headers.Builder();
+      for (String[] trailer : reply.trailers()) trailers.add(trailer[0], trailer[1]);
+      response.trailers(trailers.build());
+    }
     if (reply.body() != null) {
       Buffer body = new Buffer().write(reply.body());
       if (reply.chunkSize() > 0) response.chunkedBody(body, reply.chunkSize());
