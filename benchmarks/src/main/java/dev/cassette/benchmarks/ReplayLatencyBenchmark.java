@@ -13,6 +13,7 @@ import dev.cassette.core.Multimap;
 import dev.cassette.core.Recorder;
 import dev.cassette.jdk.CassetteHttpClient;
 import dev.cassette.okhttp.CassetteInterceptor;
+import dev.cassette.server.CassetteServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -48,9 +49,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One chat-completion call answered three ways by the same OkHttp client configuration: replayed by
- * {@link CassetteInterceptor}, served by mockwebserver3 on loopback, and served by WireMock on loopback.
- * The replay should cost a fraction of a loopback round trip.
+ * One chat-completion call answered four ways by the same OkHttp client configuration: replayed by
+ * {@link CassetteInterceptor}, replayed by a {@link CassetteServer} on loopback (what a client cassette
+ * cannot be plugged into pays), served by mockwebserver3 on loopback, and served by WireMock on loopback.
+ * The interceptor's replay should cost a fraction of a loopback round trip; the server's, no more than
+ * the other loopback servers'.
  *
  * <p>The same call through java.net.http is replayed by {@link CassetteHttpClient} and, as its floor,
  * answered by {@link PrebuiltResponseClient}: the thinnest {@code HttpClient} that runs the caller's body
@@ -75,11 +78,13 @@ public class ReplayLatencyBenchmark {
   private MockWebServer mockWebServer;
   private WireMockServer wireMock;
   private Recorder recorder;
+  private CassetteServer cassetteServer;
   private OkHttpClient plain;
   private OkHttpClient replaying;
   private Request toMockWebServer;
   private Request toWireMock;
   private Request toCassette;
+  private Request toCassetteServer;
   private HttpClient jdkReplaying;
   private HttpClient jdkFloor;
   private HttpRequest jdkToCassette;
@@ -122,6 +127,8 @@ public class ReplayLatencyBenchmark {
     toMockWebServer = chat(mockWebServer.url("/v1/chat/completions"));
     toWireMock = chat(HttpUrl.get("http://127.0.0.1:" + wireMock.port() + "/v1/chat/completions"));
     toCassette = chat(cassetteUrl);
+    cassetteServer = CassetteServer.start(recorder, "https://api.example.com");
+    toCassetteServer = chat(HttpUrl.get(cassetteServer.baseUri() + "/v1/chat/completions"));
 
     jdkReplaying = CassetteHttpClient.wrap(recorder, HttpClient.newHttpClient());
     jdkFloor = new PrebuiltResponseClient(200, "application/json", RESPONSE_BODY);
@@ -171,6 +178,7 @@ public class ReplayLatencyBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
+    cassetteServer.close();
     recorder.close();
     wireMock.stop();
     mockWebServer.close();
@@ -189,6 +197,11 @@ public class ReplayLatencyBenchmark {
   @Benchmark
   public int replayViaInterceptor() throws IOException {
     return call(replaying, toCassette);
+  }
+
+  @Benchmark
+  public int replayViaCassetteServer() throws IOException {
+    return call(plain, toCassetteServer);
   }
 
   @Benchmark

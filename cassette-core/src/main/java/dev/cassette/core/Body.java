@@ -11,9 +11,15 @@ import java.util.Arrays;
  *
  * <p>A body keeps whichever form it was made from: bytes when recorded, a {@link GoString} when read
  * from a cassette. The other form is computed on first use and kept, so that loading and saving a
- * cassette never converts a body it does not look at, and a replay converts each body once.
+ * cassette never converts a body it does not look at, and a replay converts each body once. Except for
+ * bodies over {@link #KEEP_BOTH_FORMS_UP_TO} bytes: keeping both forms of a 200 MB stream would double
+ * what it takes in memory, so those compute the other form each time it is asked for, and answer
+ * {@link #length()} and {@link #isUtf8()} without computing it.
  */
 public final class Body {
+  /** The largest body that keeps both its forms once both were computed. */
+  static final int KEEP_BOTH_FORMS_UP_TO = 1 << 20;
+
   private static final Body EMPTY = new Body(new byte[0], "");
 
   // At least one is set. The other is filled in lazily; threads racing to do so compute equal values,
@@ -37,10 +43,11 @@ public final class Body {
   }
 
   /**
-   * A body that takes these bytes as they are, without the copy {@link #of} makes: for bytes nobody
-   * else holds, such as a large body redaction has just rewritten.
+   * A body holding these very bytes, without the copy {@link #of} makes: for a large body just read or
+   * recorded into an array nobody else holds, which would otherwise be in memory twice. The caller
+   * hands the array over and must not change it afterwards.
    */
-  static Body ofOwned(byte[] bytes) {
+  public static Body wrap(byte[] bytes) {
     return bytes.length == 0 ? EMPTY : new Body(bytes, null);
   }
 
@@ -66,7 +73,7 @@ public final class Body {
     byte[] b = bytes;
     if (b == null) {
       b = GoString.encode(goString);
-      bytes = b;
+      if (b.length <= KEEP_BOTH_FORMS_UP_TO) bytes = b;
     }
     return b;
   }
@@ -86,7 +93,26 @@ public final class Body {
 
   /** The number of bytes. */
   public int length() {
+    byte[] b = bytes;
+    if (b != null) return b.length;
+    String s = goString;
+    if (s.length() > KEEP_BOTH_FORMS_UP_TO && GoString.isValidUtf8(s)) return utf8Length(s);
     return exactBytes().length;
+  }
+
+  /** The UTF-8 length of a string without lone surrogates. */
+  private static int utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) n++;
+      else if (c < 0x800) n += 2;
+      else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else n += 3;
+    }
+    return Math.toIntExact(n);
   }
 
   public boolean isEmpty() {
@@ -105,15 +131,17 @@ public final class Body {
   public String goString() {
     String s = goString;
     if (s == null) {
-      s = GoString.decode(bytes);
-      goString = s;
+      byte[] b = bytes;
+      s = GoString.decode(b);
+      if (b.length <= KEEP_BOTH_FORMS_UP_TO) goString = s;
     }
     return s;
   }
 
   /** True when the bytes are valid UTF-8, so a cassette can hold them as plain text. */
   public boolean isUtf8() {
-    return GoString.isValidUtf8(goString());
+    String s = goString;
+    return s != null ? GoString.isValidUtf8(s) : GoString.isValidUtf8(bytes);
   }
 
   @Override

@@ -94,7 +94,7 @@ final class SecretValues {
       findAll(text, needle, e.getValue(), found);
     }
     findShapes(text, found);
-    return found.isEmpty() ? body : Body.ofOwned(found.applyTo(bytes));
+    return found.isEmpty() ? body : Body.wrap(found.applyTo(bytes));
   }
 
   /** Whether URL encoding changes the value: most tokens are letters, digits, {@code -_.~} only. */

@@ -18,6 +18,7 @@ final class CassetteClients {
    */
   private static final List<Registration> ADAPTERS = List.of(
       new Registration("dev.cassette.junit5.OkHttpAdapter",
+          "com.squareup.okhttp3:okhttp 4.12 or later, or com.squareup.okhttp3:okhttp-jvm 5.x",
           "okhttp3.OkHttpClient", "dev.cassette.okhttp.CassetteInterceptor"));
 
   private CassetteClients() {}
@@ -30,11 +31,13 @@ final class CassetteClients {
 
   /**
    * @param adapterClass the adapter's binary name
+   * @param library what the project must have on its test class path for the adapter to load, as a
+   *     user would declare it
    * @param parameterTypes binary names of the parameter types it serves, its client's type first
    */
-  record Registration(String adapterClass, List<String> parameterTypes) {
-    Registration(String adapterClass, String... parameterTypes) {
-      this(adapterClass, List.of(parameterTypes));
+  record Registration(String adapterClass, String library, List<String> parameterTypes) {
+    Registration(String adapterClass, String library, String... parameterTypes) {
+      this(adapterClass, library, List.of(parameterTypes));
     }
 
     /** The client type's name: the key of a base client configured for this adapter. */
@@ -42,14 +45,20 @@ final class CassetteClients {
       return parameterTypes.get(0);
     }
 
-    /** Loads and creates the adapter; only called for a parameter of its types, so its library is there. */
+    /**
+     * Loads and creates the adapter. Only called for a parameter of its types, so its library should be
+     * there; when a part of it is not (a jar left out, a runtime-only scope), the error says what to
+     * declare rather than which class was missing deep inside.
+     */
     ClientAdapter load() {
       try {
         return (ClientAdapter) Class.forName(adapterClass, true, CassetteClients.class.getClassLoader())
             .getDeclaredConstructor()
             .newInstance();
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot create " + adapterClass + " for " + clientType(), e);
+      } catch (ReflectiveOperationException | LinkageError e) {
+        throw new IllegalStateException("cassette cannot wire " + clientType()
+            + " to the cassette: its adapter does not load (" + e + "). cassette uses the client library"
+            + " your project has and brings none; add " + library + " to your test dependencies.", e);
       }
     }
   }
