@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -25,13 +26,16 @@ import java.util.zip.GZIPOutputStream;
  *       place (an SSE stream or any other text is covered here).
  * </ol>
  *
- * <p>Name rules read bodies up to {@link #MAX_STRUCTURED_BYTES}; larger bodies (a 200 MB stream) only
- * go through step 3, which does not copy them. Gzip bodies are opened up to {@link #MAX_GUNZIPPED_BYTES}
+ * <p>Name rules decode bodies up to {@link #MAX_STRUCTURED_BYTES}, and an event stream one line at a
+ * time; larger bodies of other kinds only go through step 3, which reads them in place. Gzip bodies are opened up to {@link #MAX_GUNZIPPED_BYTES}
  * of content.
  */
 final class BodyRules {
-  /** The largest body the name rules decode and parse. */
-  static final int MAX_STRUCTURED_BYTES = 32 << 20;
+  /**
+   * The largest body the name rules decode whole (forms, multipart, JSON and XML that may hold a secret
+   * name); event streams are read line by line at any size.
+   */
+  static final int MAX_STRUCTURED_BYTES = 16 << 20;
   /** The most a compressed body is inflated to for redaction; beyond it the body is kept as sent. */
   static final int MAX_GUNZIPPED_BYTES = 64 << 20;
 
@@ -83,6 +87,8 @@ final class BodyRules {
 
   private Body byName(Body body, String contentType, SecretValues found) {
     CharSequence view = view(body);
+    if (ServerSentEvents.isEventStream(contentType)) return redactEvents(body, view, found);
+    // The kinds below are decoded whole, so only bodies of a size that is safe to hold twice.
     if (view.length() > MAX_STRUCTURED_BYTES) return body;
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     if (type.contains("application/x-www-form-urlencoded")) {
@@ -94,12 +100,8 @@ final class BodyRules {
       String edited = multipart.redact(body.goString(), contentType, found);
       return edited == null ? body : Body.ofGoString(edited);
     }
-    if (ServerSentEvents.isEventStream(contentType)) {
-      String text = body.goString();
-      String edited = json.mayHoldField(text) ? redactEvents(text, found) : null;
-      return edited == null ? body : Body.ofGoString(edited);
-    }
     boolean jsonLike = JsonBodyRules.startsLikeContainer(view);
+    if (jsonLike && !json.mayHoldField(view) && !json.hasPointers()) return body;
     boolean xmlLike = !jsonLike && XmlBodyRules.isXml(type, firstChars(view));
     if (!jsonLike && !xmlLike) return body;
     String text = body.goString();
@@ -109,29 +111,34 @@ final class BodyRules {
   }
 
   /**
-   * An event stream with each JSON {@code data:} line redacted as a JSON body, or null when none
-   * changed. Lines keep their endings, so the events replay as they were sent.
+   * An event stream with each JSON {@code data:} line redacted as a JSON body. Read in place, line by
+   * line, and only a line that may hold a secret name is decoded, so a stream of any size is handled
+   * in the memory of one event. Lines keep their endings, so the events replay as they were sent.
    */
-  private String redactEvents(String text, SecretValues found) {
-    StringBuilder out = null;
-    int copied = 0;
-    for (int start = 0; start < text.length(); ) {
-      int newline = text.indexOf('\n', start);
-      int end = newline < 0 ? text.length() : newline;
-      int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-      if (text.startsWith("data:", start)) {
+  private Body redactEvents(Body body, CharSequence view, SecretValues found) {
+    byte[] bytes = body.bytesIfHeld();
+    Replacements edits = new Replacements();
+    int n = view.length();
+    for (int start = 0; start < n; ) {
+      int end = start;
+      while (end < n && view.charAt(end) != '\n') end++;
+      int contentEnd = end > start && view.charAt(end - 1) == '\r' ? end - 1 : end;
+      if (contentEnd - start > 5 && view.charAt(start) == 'd' && view.subSequence(start, start + 5).toString().equals("data:")) {
         int dataStart = start + 5;
-        if (dataStart < contentEnd && text.charAt(dataStart) == ' ') dataStart++;
-        String edited = json.redact(text.substring(dataStart, contentEnd), found);
-        if (edited != null) {
-          if (out == null) out = new StringBuilder(text.length());
-          out.append(text, copied, dataStart).append(edited);
-          copied = contentEnd;
+        if (dataStart < contentEnd && view.charAt(dataStart) == ' ') dataStart++;
+        CharSequence data = view.subSequence(dataStart, contentEnd);
+        if (JsonBodyRules.startsLikeContainer(data) && json.mayHoldField(data)) {
+          String line = bytes != null
+              ? new String(bytes, dataStart, contentEnd - dataStart, StandardCharsets.UTF_8)
+              : data.toString();
+          String edited = json.redact(line, found);
+          if (edited != null) edits.add(dataStart, contentEnd, edited);
         }
       }
       start = end + 1;
     }
-    return out == null ? null : out.append(text, copied, text.length()).toString();
+    if (edits.isEmpty()) return body;
+    return bytes != null ? Body.wrap(edits.applyTo(bytes)) : Body.ofGoString(edits.applyTo(view.toString()));
   }
 
   private static CharSequence view(Body body) {

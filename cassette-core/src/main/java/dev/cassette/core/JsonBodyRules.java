@@ -59,6 +59,10 @@ final class JsonBodyRules {
     return fields.isEmpty() && pointers.isEmpty();
   }
 
+  boolean hasPointers() {
+    return !pointers.isEmpty();
+  }
+
   /** The name as compared: lower case, without {@code _} and {@code -}. */
   static String normalize(String name) {
     StringBuilder out = new StringBuilder(name.length());
@@ -167,7 +171,7 @@ final class JsonBodyRules {
    * that normalizes to one, or any {@code \\u} escape. Reads the text once and allocates nothing: this
    * runs on every live request, most of which hold no secret name.
    */
-  boolean mayHoldField(String text) {
+  boolean mayHoldField(CharSequence text) {
     if (fields.isEmpty()) return false;
     int limit = longestName * 2;
     int run = -1; // where the text after the last quote starts; -1 after a backslash
@@ -182,7 +186,7 @@ final class JsonBodyRules {
   }
 
   /** Whether {@code text[start, end)} normalizes to a secret name, compared in place. */
-  private boolean isFieldName(String text, int start, int end) {
+  private boolean isFieldName(CharSequence text, int start, int end) {
     int length = 0;
     for (int j = start; j < end; j++) {
       char c = text.charAt(j);
