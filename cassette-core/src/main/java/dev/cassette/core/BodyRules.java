@@ -36,6 +36,9 @@ final class BodyRules {
    * name); event streams are read line by line at any size.
    */
   static final int MAX_STRUCTURED_BYTES = 16 << 20;
+  /** Bodies up to this size are searched as a Latin-1 copy rather than in place. */
+  private static final int COPY_TO_SEARCH_UP_TO = 64 << 10;
+
   /** The most a compressed body is inflated to for redaction; beyond it the body is kept as sent. */
   static final int MAX_GUNZIPPED_BYTES = 64 << 20;
 
@@ -141,9 +144,14 @@ final class BodyRules {
     return bytes != null ? Body.wrap(edits.applyTo(bytes)) : Body.ofGoString(edits.applyTo(view.toString()));
   }
 
-  private static CharSequence view(Body body) {
+  /**
+   * The body as characters to search, one per byte: for a small body a Latin-1 string (a plain copy,
+   * and String's searches are the fastest there are), for a large one a view that copies nothing.
+   */
+  static CharSequence view(Body body) {
     byte[] bytes = body.bytesIfHeld();
-    return bytes != null ? new ByteText(bytes) : body.goStringIfHeld();
+    if (bytes == null) return body.goStringIfHeld();
+    return bytes.length <= COPY_TO_SEARCH_UP_TO ? new String(bytes, StandardCharsets.ISO_8859_1) : new ByteText(bytes);
   }
 
   private static String firstChars(CharSequence view) {

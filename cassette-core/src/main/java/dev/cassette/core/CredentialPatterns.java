@@ -27,6 +27,23 @@ package dev.cassette.core;
 final class CredentialPatterns {
   private CredentialPatterns() {}
 
+  private static final byte OTHER = 0;
+  private static final byte URL_SEPARATOR = 1;
+  private static final byte TOKEN = 2;
+  /** A token character that starts one of the shapes. */
+  private static final byte PREFIX_START = 3;
+  /** The kind of each ASCII character, so the scan costs one lookup per character. */
+  private static final byte[] KIND = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      if (isTokenChar(c)) KIND[c] = "esAhgx".indexOf(c) >= 0 ? PREFIX_START : TOKEN;
+    }
+    KIND['?'] = URL_SEPARATOR;
+    KIND['&'] = URL_SEPARATOR;
+    KIND[';'] = URL_SEPARATOR;
+  }
+
   /** Adds every credential-shaped run of {@code text} to {@code found}. */
   static void find(CharSequence text, Replacements found) {
     find(text, found, null);
@@ -42,11 +59,16 @@ final class CredentialPatterns {
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
-      if (!isTokenChar(c)) {
-        i = urls != null && (c == '?' || c == '&' || c == ';') ? urls.parameterAt(text, i, found) : i + 1;
+      byte kind = c < 128 ? KIND[c] : OTHER;
+      if (kind == OTHER) {
+        i++;
         continue;
       }
-      if (c == 'e' || c == 's' || c == 'A' || c == 'h' || c == 'g' || c == 'x') {
+      if (kind == URL_SEPARATOR) {
+        i = urls != null ? urls.parameterAt(text, i, found) : i + 1;
+        continue;
+      }
+      if (kind == PREFIX_START) {
         int end = match(text, i, c);
         if (end > 0) {
           found.add(i, end, placeholderAt(text, i, c));
@@ -55,7 +77,7 @@ final class CredentialPatterns {
         }
       }
       i++;
-      while (i < n && isTokenChar(text.charAt(i))) i++;
+      while (i < n && (c = text.charAt(i)) < 128 && KIND[c] >= TOKEN) i++;
     }
   }
 

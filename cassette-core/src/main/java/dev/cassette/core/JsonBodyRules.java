@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,8 +40,8 @@ final class JsonBodyRules {
   private final Map<String, String> fields;
   private final Map<JsonPointer, String> pointers;
   private final int longestName;
-  /** The normalized names by length, so that a quoted run is compared only with names as long. */
-  private final String[][] namesByLength;
+  /** The normalized names by their first character ({@link #bucketOf}); null where none starts so. */
+  private final String[][] namesByFirst = new String[128][];
 
   JsonBodyRules(Map<String, String> fields, Map<JsonPointer, String> pointers) {
     this.fields = Map.copyOf(fields);
@@ -48,11 +49,19 @@ final class JsonBodyRules {
     int longest = 0;
     for (String name : fields.keySet()) longest = Math.max(longest, name.length());
     this.longestName = longest;
-    this.namesByLength = new String[longest + 1][];
-    for (int length = 0; length <= longest; length++) {
-      final int l = length;
-      namesByLength[length] = fields.keySet().stream().filter(name -> name.length() == l).toArray(String[]::new);
+    for (String name : fields.keySet()) {
+      if (name.isEmpty()) continue;
+      int bucket = bucketOf(name.charAt(0));
+      String[] same = namesByFirst[bucket];
+      String[] grown = same == null ? new String[1] : Arrays.copyOf(same, same.length + 1);
+      grown[grown.length - 1] = name;
+      namesByFirst[bucket] = grown;
     }
+  }
+
+  /** An ASCII character is its own bucket; all others share the last one (DEL starts no name). */
+  private static int bucketOf(char lowerFirst) {
+    return Math.min(lowerFirst, 127);
   }
 
   boolean isEmpty() {
@@ -173,6 +182,7 @@ final class JsonBodyRules {
    */
   boolean mayHoldField(CharSequence text) {
     if (fields.isEmpty()) return false;
+    if (text instanceof String s) return mayHoldField(s);
     int limit = longestName * 2;
     int run = -1; // where the text after the last quote starts; -1 after a backslash
     for (int i = 0, n = text.length(); i < n; i++) {
@@ -185,23 +195,54 @@ final class JsonBodyRules {
     return false;
   }
 
-  /** Whether {@code text[start, end)} normalizes to a secret name, compared in place. */
-  private boolean isFieldName(CharSequence text, int start, int end) {
-    int length = 0;
-    for (int j = start; j < end; j++) {
-      char c = text.charAt(j);
-      if (c != '_' && c != '-') length++;
-    }
-    if (length >= namesByLength.length) return false;
-    for (String name : namesByLength[length]) {
-      int k = 0;
-      boolean same = true;
-      for (int j = start; j < end && same; j++) {
-        char c = text.charAt(j);
-        if (c != '_' && c != '-') same = Character.toLowerCase(c) == name.charAt(k++);
+  /** The same for a string, jumping from quote to quote with String's fast searches. */
+  private boolean mayHoldField(String text) {
+    if (text.contains("\\u")) return true;
+    int limit = longestName * 2;
+    int quote = text.indexOf('"');
+    while (quote >= 0) {
+      int next = text.indexOf('"', quote + 1);
+      if (next < 0) return false;
+      int end = text.charAt(next - 1) == '\\' ? next - 1 : next; // a name in an escaped string: \"name\"
+      int length = end - quote - 1;
+      if (length > 0 && length <= limit && isFieldName(text, quote + 1, end)) {
+        return true;
       }
-      if (same) return true;
+      quote = next;
     }
     return false;
+  }
+
+  /**
+   * Whether {@code text[start, end)} normalizes to a secret name, compared in place with the names
+   * that start with its first letter: most runs are rejected at their first or second character.
+   */
+  private boolean isFieldName(CharSequence text, int start, int end) {
+    int from = start;
+    while (from < end && isSeparator(text.charAt(from))) from++;
+    if (from == end) return false;
+    char first = lower(text.charAt(from));
+    String[] names = namesByFirst[bucketOf(first)];
+    if (names == null) return false;
+    for (String name : names) {
+      if (end - from < name.length()) continue;
+      int k = 0;
+      boolean same = true;
+      for (int j = from; j < end && same; j++) {
+        char c = text.charAt(j);
+        if (isSeparator(c)) continue;
+        same = k < name.length() && lower(c) == name.charAt(k++);
+      }
+      if (same && k == name.length()) return true;
+    }
+    return false;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '_' || c == '-';
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
   }
 }

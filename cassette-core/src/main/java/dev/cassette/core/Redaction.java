@@ -299,21 +299,27 @@ public final class Redaction {
   /** Every value edited; the same instance when no value changes, as is usual. */
   private static Multimap edit(Multimap map, UnaryOperator<String> edit) {
     if (map.isEmpty()) return map;
-    Map<String, List<String>> edited = new LinkedHashMap<>();
-    boolean changed = false;
+    Multimap.Builder out = null;
     for (Map.Entry<String, List<String>> e : map.asMap().entrySet()) {
-      List<String> values = new ArrayList<>(e.getValue().size());
-      for (String value : e.getValue()) {
-        String result = edit.apply(value);
-        changed |= !result.equals(value);
-        values.add(result);
+      List<String> values = e.getValue();
+      for (int i = 0; i < values.size(); i++) {
+        String result = edit.apply(values.get(i));
+        if (out == null && !result.equals(values.get(i))) out = copyBefore(map, e.getKey(), values.subList(0, i));
+        if (out != null) out.add(e.getKey(), result);
       }
-      edited.put(e.getKey(), values);
     }
-    if (!changed) return map;
+    return out == null ? map : out.build();
+  }
+
+  /** A builder holding the entries of {@code map} before {@code name}, and these of its values. */
+  private static Multimap.Builder copyBefore(Multimap map, String name, List<String> valuesBefore) {
     Multimap.Builder out = Multimap.builder();
-    edited.forEach(out::addAll);
-    return out.build();
+    for (Map.Entry<String, List<String>> e : map.asMap().entrySet()) {
+      if (e.getKey().equals(name)) break;
+      out.addAll(e.getKey(), e.getValue());
+    }
+    if (!valuesBefore.isEmpty()) out.addAll(name, valuesBefore);
+    return out;
   }
 
   /**

@@ -87,7 +87,7 @@ final class SecretValues {
       findShapes(text, found);
       return found.isEmpty() ? body : Body.ofGoString(found.applyTo(text));
     }
-    ByteText text = new ByteText(bytes);
+    CharSequence text = BodyRules.view(body);
     Replacements found = new Replacements();
     for (Map.Entry<String, String> e : values.entrySet()) {
       String needle = new String(e.getKey().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
