@@ -67,7 +67,7 @@ final class GitHeadVersion {
     if (gitMessage.contains("invalid object name") || gitMessage.contains("bad revision")) {
       return file + ": the repository has no commit yet, so there is no version in HEAD to compare with";
     }
-    return file + ": git could not show the version in HEAD: " + TerminalText.escape(first);
+    return file + ": git could not show the version in HEAD: " + ControlCharacters.escape(first);
   }
 
   private static Result failed(String problem) {

@@ -36,6 +36,7 @@ final class InteractionComparison {
 
   /** The differences between an old and a new recording, in reading order; empty when they are the same. */
   static List<Finding> compare(Interaction before, Interaction after, StreamReassembler reassembler) {
+    if (before.equals(after)) return List.of();
     InteractionComparison comparison = new InteractionComparison(reassembler);
     comparison.request(before.request(), after.request());
     comparison.response(before.response(), after.response());
@@ -43,10 +44,58 @@ final class InteractionComparison {
   }
 
   private void request(Request a, Request b) {
-    if (!a.method().equals(b.method())) add(false, "request method: " + a.method() + " -> " + b.method());
-    if (!a.url().equals(b.url())) add(false, "request url: " + esc(a.url()) + " -> " + esc(b.url()));
+    // the method always agrees: only requests with the same method are paired
+    if (!a.url().equals(b.url())) url(a.url(), b.url());
     headers("request", a.headers(), b.headers());
     body("request", a.body(), b.body());
+  }
+
+  /**
+   * For the same path, the query parameters that differ, each judged volatile by its name like a JSON
+   * field ({@code request_id}, {@code timestamp}); else both URLs.
+   */
+  private void url(String a, String b) {
+    if (!path(a).equals(path(b))) {
+      add(false, "request url: " + esc(a) + " -> " + esc(b));
+      return;
+    }
+    Map<String, List<String>> before = parameters(a);
+    Map<String, List<String>> after = parameters(b);
+    Map<String, List<String>> names = new LinkedHashMap<>(before);
+    after.forEach(names::putIfAbsent);
+    for (String name : names.keySet()) {
+      List<String> valuesA = before.getOrDefault(name, List.of());
+      List<String> valuesB = after.getOrDefault(name, List.of());
+      if (valuesA.equals(valuesB)) continue;
+      add(VolatileValues.isField(name), "request query " + esc(name) + ": " + queryValues(valuesA) + " -> "
+          + queryValues(valuesB));
+    }
+  }
+
+  private static String queryValues(List<String> values) {
+    if (values.isEmpty()) return "(absent)";
+    return esc(String.join(", ", values.stream().map(v -> v.isEmpty() ? "\"\"" : v).toList()));
+  }
+
+  private static String path(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  /** The raw query parameters by name, in order; a parameter without {@code =} has the empty value. */
+  private static Map<String, List<String>> parameters(String url) {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    int query = url.indexOf('?');
+    if (query < 0) return parameters;
+    int fragment = url.indexOf('#', query);
+    String text = url.substring(query + 1, fragment < 0 ? url.length() : fragment);
+    for (String pair : text.split("&")) {
+      if (pair.isEmpty()) continue;
+      int equals = pair.indexOf('=');
+      parameters.computeIfAbsent(equals < 0 ? pair : pair.substring(0, equals), k -> new ArrayList<>())
+          .add(equals < 0 ? "" : pair.substring(equals + 1));
+    }
+    return parameters;
   }
 
   private void response(Response a, Response b) {
@@ -252,7 +301,7 @@ final class InteractionComparison {
   }
 
   private static String esc(String text) {
-    return TerminalText.escape(text);
+    return ControlCharacters.escape(text);
   }
 
   private void add(boolean isVolatile, String heading) {

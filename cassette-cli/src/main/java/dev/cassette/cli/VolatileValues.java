@@ -79,7 +79,11 @@ final class VolatileValues {
 
   /** True when the text is one whole date-time, ISO 8601 or HTTP's IMF-fixdate. */
   static boolean isDateTime(String text) {
-    return text.length() <= 40 && DATE_TIME.matcher(text).matches();
+    // cheap shape check first: this runs on every string of every body compared
+    if (text.length() < 16 || text.length() > 40) return false;
+    boolean iso = text.charAt(4) == '-' && Character.isDigit(text.charAt(0));
+    boolean http = text.charAt(3) == ',' && text.endsWith(" GMT");
+    return (iso || http) && DATE_TIME.matcher(text).matches();
   }
 
   /**

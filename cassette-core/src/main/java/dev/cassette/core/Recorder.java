@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Records HTTP interactions into a cassette file and replays them, independent of any HTTP client.
@@ -24,7 +25,8 @@ import java.util.Objects;
  *
  * <p>Every recorded exchange and every live request passes through the {@link Redaction} first, so no
  * secret it knows reaches the file and a request carrying a real key still matches its redacted
- * recording.
+ * recording. Then the hooks, when set: {@link Builder#beforeSave beforeSave} on each recorded
+ * interaction, {@link Builder#beforeReplay beforeReplay} on each replayed one.
  *
  * <p>Several JVMs may record into one cassette at once (Surefire's {@code forkCount}): {@link #stop()}
  * holds an operating-system lock on the cassette while it reads the file again, adds what this recorder
@@ -44,6 +46,8 @@ public final class Recorder implements AutoCloseable {
   private final Matcher matcher;
   private final Redaction redaction;
   private final Pacing pacing;
+  private final UnaryOperator<Interaction> beforeSave;
+  private final UnaryOperator<Interaction> beforeReplay;
   /** Unmatched requests go to the network and are recorded. */
   private final boolean recording;
   /** Requests are looked up in the loaded cassette first. */
@@ -70,6 +74,8 @@ public final class Recorder implements AutoCloseable {
     this.matcher = b.matcher;
     this.redaction = b.redaction;
     this.pacing = b.pacing;
+    this.beforeSave = b.beforeSave;
+    this.beforeReplay = b.beforeReplay;
     this.reader = b.reader;
     this.lockTimeout = b.lockTimeout;
     this.preloaded = b.preloaded != null;
@@ -122,6 +128,7 @@ public final class Recorder implements AutoCloseable {
    *
    * @throws NoMatchingInteractionException when the mode allows only replay and nothing matches; the
    *     message names the cassette, the request, the nearest recorded ones and how to re-record
+   * @throws HookFailedException when the {@link Builder#beforeReplay beforeReplay} hook fails
    * @throws IllegalStateException after {@link #stop()}
    */
   public Route route(Request request) throws NoMatchingInteractionException {
@@ -134,27 +141,34 @@ public final class Recorder implements AutoCloseable {
     }
     Request live = redaction.redact(request);
     Object key = index.keyOf(live);
+    Interaction hit;
     synchronized (lock) {
       checkOpen("route");
-      Interaction hit = index.take(live, key);
-      if (hit != null) return Route.replay(hit);
-      if (recording) return Route.network(true);
-      throw new NoMatchingInteractionException(
-          new MismatchReport(path, mode, matcher, index).describe(live), MismatchReport.ADVICE);
+      hit = index.take(live, key);
+      if (hit == null) {
+        if (recording) return Route.network(true);
+        throw new NoMatchingInteractionException(
+            new MismatchReport(path, mode, matcher, index).describe(live), MismatchReport.ADVICE);
+      }
     }
+    // outside the lock: a hook is the user's code and may take its time
+    return Route.replay(apply(beforeReplay, "beforeReplay", hit));
   }
 
   /**
    * Adds a completed live exchange to the cassette, after canonicalizing header names as Go does and
    * applying the {@link Redaction}. Called for requests whose {@link Route#shouldRecord()} is true.
    *
+   * @throws HookFailedException when the {@link Builder#beforeSave beforeSave} hook fails; nothing is
+   *     recorded then
    * @throws IllegalStateException after {@link #stop()}, or when this recorder does not record
    */
   public void record(Request request, Response response) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(response, "response");
-    Request cleanRequest = redaction.redact(canonicalHeaders(request));
-    Response cleanResponse = redaction.redact(canonicalHeaders(response));
+    Interaction clean = Interaction.of(redaction.redact(canonicalHeaders(request)),
+        redaction.redact(canonicalHeaders(response)));
+    Interaction saved = apply(beforeSave, "beforeSave", clean);
     synchronized (lock) {
       checkOpen("record");
       if (!recording) {
@@ -162,7 +176,7 @@ public final class Recorder implements AutoCloseable {
             + (mode == Mode.RECORD_ONCE ? " with an existing cassette" : "")
             + " and does not record: only call record() when route() returned a Route that shouldRecord()");
       }
-      recorded.add(Interaction.of(cleanRequest, cleanResponse));
+      recorded.add(saved);
     }
   }
 
@@ -269,6 +283,21 @@ public final class Recorder implements AutoCloseable {
     return "Recorder(" + path + ", " + mode + ")";
   }
 
+  /** Runs a hook; its failure, or a null result, becomes a {@link HookFailedException} that names it. */
+  private Interaction apply(UnaryOperator<Interaction> hook, String name, Interaction interaction) {
+    if (hook == null) return interaction;
+    String what = name + " hook of the recorder for " + path + " failed on " + interaction.request().method()
+        + " " + interaction.request().url();
+    Interaction result;
+    try {
+      result = hook.apply(interaction);
+    } catch (RuntimeException e) {
+      throw new HookFailedException(what + ": " + e, e);
+    }
+    if (result == null) throw new HookFailedException(what + ": it returned null; return the interaction to keep it", null);
+    return result;
+  }
+
   private void checkOpen(String call) {
     if (stopped) {
       throw new IllegalStateException("recorder for " + path + " is stopped: " + call
@@ -316,6 +345,8 @@ public final class Recorder implements AutoCloseable {
     private Pacing pacing = Pacing.INSTANT;
     private CassetteLayout layout = CassetteLayout.COMPACT;
     private Cassette preloaded;
+    private UnaryOperator<Interaction> beforeSave;
+    private UnaryOperator<Interaction> beforeReplay;
     private CassetteReader reader;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
@@ -389,6 +420,35 @@ public final class Recorder implements AutoCloseable {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative()) throw new IllegalArgumentException("lockTimeout is negative: " + timeout);
       this.lockTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Rewrites each interaction as it is recorded, before it joins the cassette: to give recordings
+     * stable ids and timestamps, say, so that a re-record changes only what matters. The live caller
+     * still gets exactly what the server sent; only the file holds the hook's version. The hook sees
+     * the interaction after {@link Redaction}, and is not applied to interactions loaded from the file.
+     * It runs on the thread that completes the exchange (for a streamed body, the one that reads its end).
+     *
+     * <p>A hook that throws or returns null fails that call with a {@link HookFailedException} naming
+     * the hook, and the interaction is not recorded. Setting it again replaces it; to run several, call
+     * them from one.
+     */
+    public Builder beforeSave(UnaryOperator<Interaction> hook) {
+      this.beforeSave = Objects.requireNonNull(hook, "beforeSave");
+      return this;
+    }
+
+    /**
+     * Rewrites each matched interaction just before it is replayed: to give a replay a fresh
+     * {@code created} timestamp, say, for code that rejects stale responses. The cassette, in memory and
+     * on disk, keeps the recorded interaction; the hook's version is only served.
+     *
+     * <p>A hook that throws or returns null fails that call with a {@link HookFailedException} naming
+     * the hook; the recorded interaction counts as used all the same.
+     */
+    public Builder beforeReplay(UnaryOperator<Interaction> hook) {
+      this.beforeReplay = Objects.requireNonNull(hook, "beforeReplay");
       return this;
     }
 
