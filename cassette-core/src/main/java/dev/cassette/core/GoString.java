@@ -22,6 +22,11 @@ public final class GoString {
 
   /** Decodes bytes, escaping each byte that is not part of valid UTF-8. */
   public static String decode(byte[] bytes) {
+    // The lenient decoder builds the string at once, a byte per character for ASCII; a strict
+    // CharsetDecoder first fills a char buffer as long as the input, twice the memory of a large body.
+    // Only text holding U+FFFD, where the lenient one may have replaced a bad byte, needs a second look.
+    String lenient = new String(bytes, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) return lenient;
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -50,6 +55,24 @@ public final class GoString {
     byte[] result = new byte[out.position()];
     out.flip().get(result);
     return result;
+  }
+
+  /** True when the bytes are valid UTF-8; reads them in place, allocating nothing in proportion. */
+  public static boolean isValidUtf8(byte[] bytes) {
+    int i = 0;
+    while (i < bytes.length && bytes[i] >= 0) i++;
+    if (i == bytes.length) return true;
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, i, bytes.length - i);
+    CharBuffer out = CharBuffer.allocate(4096);
+    while (true) {
+      var result = decoder.decode(in, out, true);
+      if (result.isError()) return false;
+      if (result.isUnderflow()) return true;
+      out.clear();
+    }
   }
 
   /** True when the string holds no escaped byte, so Go would see it as valid UTF-8. */

@@ -78,10 +78,11 @@ final class TestCassette {
       pinnedBy = "CassetteExtension.builder().mode(" + pinned + ")";
     }
     if (name.isEmpty()) name = defaultName(context);
+    if (!dir.isEmpty()) checkDir(dir, pinned, context);
     Path directory = !dir.isEmpty() ? Path.of(dir)
         : defaults.dir != null ? defaults.dir
         : Path.of(context.getConfigurationParameter(DIR_PARAMETER).orElse(DEFAULT_DIR));
-    Path file = directory.resolve(name.endsWith(".yaml") ? name : name + ".yaml").normalize();
+    Path file = inside(directory, name, context);
 
     ModeResolver resolver = new ModeResolver(defaults.environment, context::getConfigurationParameter);
     ModeResolver.ResolvedMode mode = resolver.resolve(Optional.ofNullable(pinned), pinnedBy);
@@ -114,6 +115,42 @@ final class TestCassette {
       return CassetteLayout.fromName(property);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The cassette file for a name, which must stay inside the directory: a name such as {@code ../../x}
+   * or {@code /etc/x} (perhaps built from test data) would otherwise make a recording write anywhere.
+   */
+  private static Path inside(Path directory, String name, ExtensionContext context) {
+    Path base = directory.normalize();
+    Path file = base.resolve(name.endsWith(".yaml") ? name : name + ".yaml").normalize();
+    if (Path.of(name).isAbsolute() || !file.startsWith(base) || file.equals(base)) {
+      throw new IllegalArgumentException("@UseCassette(\"" + name + "\") on "
+          + context.getRequiredTestMethod()
+          + " names " + file + ", outside the cassette directory " + base + "; a cassette name is a path"
+          + " inside that directory (no leading '/', no '..' that climbs out of it), so that recording"
+          + " cannot write elsewhere: use a name such as \"provider/chat\"");
+    }
+    return file;
+  }
+
+  /**
+   * A {@code dir} on one test may not lead out of the module's directory (absolute, or climbing out with
+   * {@code ..}), since a recording writes there, unless the test is pinned to {@code REPLAY_ONLY} and so
+   * only ever reads (the project's examples read {@code ../fixtures}). A directory for a whole run is set
+   * by whoever owns the build, with {@code cassette.dir} or {@link CassetteExtension.Builder#dir}.
+   */
+  private static void checkDir(String dir, Mode pinned, ExtensionContext context) {
+    Path path = Path.of(dir);
+    boolean leaves = path.isAbsolute() || path.normalize().startsWith("..");
+    if (leaves && pinned != Mode.REPLAY_ONLY) {
+      throw new IllegalArgumentException("@UseCassette(dir = \"" + dir + "\") on "
+          + context.getRequiredTestMethod() + " leads outside the module's directory, where recording this"
+          + " test would write; keep cassettes under the module (e.g. dir = \"src/test/resources/cassettes\"),"
+          + " pin mode = REPLAY_ONLY for a folder that is only read, or set the directory for the whole"
+          + " run with the JUnit configuration parameter " + DIR_PARAMETER
+          + " or CassetteExtension.builder().dir(...)");
     }
   }
 

@@ -39,9 +39,9 @@ final class CassetteDecoder {
   /** Whether some omitempty key held an empty value: proof the writer did not omit empty fields. */
   private boolean someOptionalKeyEmpty;
 
-  CassetteDecoder(Source source, LineSeparators separators) {
+  CassetteDecoder(Source source, LineSeparators separators, LargeBodies largeBodies) {
     this.source = source;
-    this.scalars = new GoScalars(source, separators);
+    this.scalars = new GoScalars(source, separators, largeBodies);
   }
 
   Cassette decode(Node root) {
