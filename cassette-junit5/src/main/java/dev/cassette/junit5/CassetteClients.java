@@ -17,8 +17,12 @@ final class CassetteClients {
    * {@code CassetteExtension.builder().client(...)} keeps a configured base client for it.
    */
   private static final List<Registration> ADAPTERS = List.of(
-      new Registration("dev.cassette.junit5.OkHttpAdapter",
-          "okhttp3.OkHttpClient", "dev.cassette.okhttp.CassetteInterceptor"));
+      new Registration("dev.cassette.junit5.OkHttpAdapter", "dev.cassette:cassette-okhttp",
+          "okhttp3.OkHttpClient", "dev.cassette.okhttp.CassetteInterceptor"),
+      new Registration("dev.cassette.junit5.JdkAdapter", "dev.cassette:cassette-jdk",
+          "java.net.http.HttpClient", "java.net.http.HttpClient$Builder"),
+      new Registration("dev.cassette.junit5.ServerAdapter", "dev.cassette:cassette-server",
+          "dev.cassette.server.CassetteServer"));
 
   private CassetteClients() {}
 
@@ -30,11 +34,13 @@ final class CassetteClients {
 
   /**
    * @param adapterClass the adapter's binary name
+   * @param artifact the cassette artifact the adapter's wiring lives in, which cassette-junit5 brings
+   *     unless the project excluded it
    * @param parameterTypes binary names of the parameter types it serves, its client's type first
    */
-  record Registration(String adapterClass, List<String> parameterTypes) {
-    Registration(String adapterClass, String... parameterTypes) {
-      this(adapterClass, List.of(parameterTypes));
+  record Registration(String adapterClass, String artifact, List<String> parameterTypes) {
+    Registration(String adapterClass, String artifact, String... parameterTypes) {
+      this(adapterClass, artifact, List.of(parameterTypes));
     }
 
     /** The client type's name: the key of a base client configured for this adapter. */
@@ -50,6 +56,10 @@ final class CassetteClients {
             .newInstance();
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot create " + adapterClass + " for " + clientType(), e);
+      } catch (LinkageError e) {
+        throw new IllegalStateException("cannot inject a " + clientType() + ": " + artifact + " is not on the"
+            + " test class path (" + e + "). cassette-junit5 brings it: remove the exclusion of " + artifact
+            + " from the project's build, or declare it as a test dependency", e);
       }
     }
   }
