@@ -41,7 +41,10 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * says on standard error which file holds them and why.
  *
  * <p>Tests ask for what they need as parameters: {@code OkHttpClient} (the base client plus a
- * {@code CassetteInterceptor}), {@code CassetteInterceptor}, {@link Recorder}, or a {@link Path} without
+ * {@code CassetteInterceptor}), {@code CassetteInterceptor}, {@code java.net.http.HttpClient} (the base
+ * client wrapped by {@code CassetteHttpClient}), {@code HttpClient.Builder} (whose {@code build()} gives a
+ * wired client), {@code CassetteServer} (for {@code @UseCassette(upstream)}: any client, by base URL;
+ * closed after the test), {@link Recorder}, or a {@link Path} without
  * annotations (the cassette file; in a {@code @ParameterizedTest}, where a {@code Path} may be an
  * argument, use {@link Recorder#path()} instead). {@code @BeforeEach} methods may ask too and get the
  * same objects. The recorder starts before the first of them is resolved, so a test that asks for none
@@ -49,7 +52,18 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  *
  * <p>HTTP client libraries are the project's own and optional: the extension names none of their classes
  * until a test asks for one of their types, so a project without OkHttp runs tests that take a
- * {@code Recorder} or a {@code Path}, and {@code builder().dir(...)}, unchanged.
+ * {@code Recorder}, a {@code Path} or a {@code java.net.http.HttpClient}, and {@code builder().dir(...)},
+ * unchanged.
+ *
+ * <p><b>Hermetic replay.</b> In {@link Mode#REPLAY_ONLY}, from before the test's {@code @BeforeEach}
+ * methods to after its {@code @AfterEach} methods, a request from a client the test did not wire to the
+ * cassette fails at once with an {@code IOException} naming the host and the fix, without a DNS lookup
+ * or a connection (cassette-server's {@code NetworkGuard}, a default {@code ProxySelector}; Netty-based
+ * clients ignore it). Loopback stays reachable unless {@link Builder#refuseLoopback}; ignored hosts
+ * ({@link Builder#ignoreHosts}) always are. After the test the console lists what was refused.
+ *
+ * <p><b>Silence.</b> A passing test that asked for a client, recorded, and sent nothing through it gets a
+ * notice: the code under test likely builds its own client, whose requests the cassette never sees.
  *
  * <p>{@code @UseCassette} registers this extension with defaults. To change the defaults for a whole
  * class, register one yourself:
