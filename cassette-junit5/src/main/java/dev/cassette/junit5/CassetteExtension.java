@@ -1,5 +1,6 @@
 package dev.cassette.junit5;
 
+import dev.cassette.core.CassetteFormatException;
 import dev.cassette.core.CassetteLayout;
 import dev.cassette.core.CassetteNotFoundException;
 import dev.cassette.core.Interaction;
@@ -383,6 +384,12 @@ public final class CassetteExtension
           new CassetteNotFoundException(cassette.file(), cassette.missingMessage());
       explained.initCause(e);
       throw explained;
+    } catch (CassetteFormatException e) {
+      // The reader's advice at its size limit names the APIs without JUnit; a test has two more.
+      if (!e.problem().contains("over the limit of")) throw e;
+      throw new CassetteFormatException(e.source(), e.line(), e.column(), e.problem()
+          + "; in this test: @UseCassette(maxBytes = n) on " + cassette.testName()
+          + ", or CassetteExtension.builder().maxCassetteBytes(n)", e);
     }
   }
 

@@ -56,7 +56,8 @@ final class CassetteSession {
    */
   Object client(Class<?> type, CassetteClients.Registration adapter, Map<String, Object> configured,
       ExtensionContext.Store run, ExtensionContext.Store test) {
-    asked.add(type.getSimpleName());
+    Class<?> outer = type.getEnclosingClass();
+    asked.add(outer == null ? type.getSimpleName() : outer.getSimpleName() + "." + type.getSimpleName());
     Object client = clients.get(type);
     if (client == null) {
       clients.putAll(adapter.load().wire(new ClientAdapter.Wiring(recorder, configured.get(adapter.clientType()),

@@ -166,16 +166,24 @@ class ClientWiringTest {
     void usesTheInjectedClient(HttpClient injected, HttpUrl server) throws Exception {
       send(injected, server.resolve("/used").uri());
     }
+
+    @Test
+    @UseCassette(value = "unbuilt", mode = Mode.RECORD_ONLY)
+    void neverBuildsTheInjectedBuilder(HttpClient.Builder injected, HttpUrl server) throws Exception {
+      send(HttpClient.newHttpClient(), server.resolve("/own").uri());
+    }
   }
 
   @Test
   void aRecordingThatNothingWentThroughSaysSo() {
     ConsoleCapture console = new ConsoleCapture();
     EngineExecutionResults results = console.during(() -> run(BuildsItsOwnClient.class));
-    assertAllPassed(results, 2);
+    assertAllPassed(results, 3);
     List<String> notices = reportEntries(results);
-    assertEquals(1, notices.size(), notices.toString());
-    String notice = notices.get(0);
+    assertEquals(2, notices.size(), notices.toString());
+    assertTrue(notices.stream().anyMatch(n -> n.contains("#neverBuildsTheInjectedBuilder asked for HttpClient.Builder while")),
+        notices.toString());
+    String notice = notices.stream().filter(n -> n.contains("#ignoresTheInjectedClient")).findFirst().orElseThrow();
     assertTrue(notice.startsWith("ClientWiringTest$BuildsItsOwnClient#ignoresTheInjectedClient asked for"
         + " OkHttpClient while recording, but sent no request through it: "), notice);
     assertTrue(notice.contains(dir.resolve("silent.yaml").toString()), notice);
@@ -364,7 +372,10 @@ class ClientWiringTest {
     List<String> failures = failures(annotated);
     failures.addAll(failures(run(SizeLimitByBuilder.class)));
     assertEquals(2, failures.size(), failures.toString());
-    for (String failure : failures) assertTrue(failure.contains("100 bytes"), failure);
+    for (String failure : failures) {
+      assertTrue(failure.contains("over the limit of 100 bytes"), failure);
+      assertTrue(failure.contains("@UseCassette(maxBytes = n) on ClientWiringTest$"), failure);
+    }
   }
 
   // ---- F: hooks and ignored hosts ------------------------------------------------------------------
