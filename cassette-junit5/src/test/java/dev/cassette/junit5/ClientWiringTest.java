@@ -199,7 +199,7 @@ class ClientWiringTest {
   @ExtendWith(SampleServer.class)
   @UseCassette(mode = Mode.REPLAY_ONLY)
   static class Unwired {
-    static OkHttpClient builtBeforeEach;
+    OkHttpClient builtBeforeEach;
 
     @BeforeEach
     void buildAClientTheTestWillUse() {
@@ -262,6 +262,19 @@ class ClientWiringTest {
           + " cassette"), notice);
       assertTrue(notice.contains(FOREIGN), notice);
       assertFalse(notice.contains("?"), "no query, which may hold a key: " + notice);
+    }
+  }
+
+  @Test
+  void theGuardHoldsUnderParallelExecutionAndIsRestoredAfter() {
+    ProxySelector before = ProxySelector.getDefault();
+    for (int round = 0; round < 3; round++) {
+      assertAllPassed(run(Unwired.class,
+          "junit.jupiter.execution.parallel.enabled", "true",
+          "junit.jupiter.execution.parallel.mode.default", "concurrent",
+          "junit.jupiter.execution.parallel.config.strategy", "fixed",
+          "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"), 5);
+      assertSame(before, ProxySelector.getDefault());
     }
   }
 
