@@ -32,10 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A request {@code METHOD /p?q} to the server stands for {@code METHOD <upstream>/p?q}: that is what
  * is matched, recorded and forwarded, so a cassette recorded through the server is the file
  * cassette-okhttp's interceptor records for the same calls, and replays through either. What the
- * recorder decides, the server does: replays (a {@code text/event-stream} body one event per flush),
- * forwards and records (streaming the upstream's body to the client as it arrives), or answers
- * {@value Refusal#NO_MATCH} with the recorder's no-match report as a plain-text body, a status that SDKs
- * do not retry.
+ * recorder decides, the server does: replays (a streamed body one SSE event or AWS event stream message
+ * per flush), forwards and records (streaming the upstream's body to the client as it arrives), or
+ * answers 404, a status that SDKs do not retry, with the recorder's no-match report as the body (as
+ * JSON in the shape SDKs read their error message from, for a client that sends or accepts JSON).
  *
  * <p>Why the JDK's own server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}): it flushes
  * each chunk of a chunked response when asked, handles {@code Expect: 100-continue} and chunked request

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,8 +42,9 @@ import java.util.Set;
  * <p><b>Covers</b> clients that consult the default {@code ProxySelector}: {@code java.net.http.HttpClient}
  * and {@code OkHttpClient} built while a guard is installed (both read the default when built, so one
  * built earlier, a static one say, escapes; one built during a guard keeps obeying every later guard and
- * is unaffected between them), {@code HttpURLConnection} and what is built on it, and Apache HttpClient
- * 5 built with {@code useSystemProperties()} or a {@code SystemDefaultRoutePlanner}. <b>Cannot cover</b>
+ * is unaffected between them), and {@code HttpURLConnection} and what is built on it; these three are
+ * tested. Apache HttpClient 5 built with {@code useSystemProperties()} or a
+ * {@code SystemDefaultRoutePlanner} asks the default selector too (not tested here). <b>Cannot cover</b>
  * clients that ignore the default {@code ProxySelector}: Netty-based ones (Reactor Netty, the AWS SDK's
  * async Netty client, Vert.x), Apache HttpClient with its default route planner, and any client given an
  * explicit proxy or {@code Proxy.NO_PROXY}. Wire those to a {@link CassetteServer} by base URL.
@@ -143,6 +145,27 @@ public final class NetworkGuard {
       synchronized (LOCK) {
         return List.copyOf(blocked);
       }
+    }
+
+    /**
+     * What a test framework reports when {@link #blocked()} is not empty, so the test fails with the
+     * explanation even when the code under test caught the client's exception: each refused request, and
+     * how to wire its client. Empty when nothing was refused.
+     */
+    public Optional<String> report() {
+      List<BlockedRequest> refused = blocked();
+      if (refused.isEmpty()) return Optional.empty();
+      StringBuilder text = new StringBuilder("cassette: ").append(refused.size())
+          .append(refused.size() == 1 ? " request" : " requests")
+          .append(" from HTTP clients not wired to the cassette reached for the network during a replay and")
+          .append(" were refused:");
+      for (BlockedRequest request : refused) text.append("\n  ").append(request);
+      String host = refused.get(0).uri().getHost();
+      text.append("\nWire each client to the cassette: with OkHttp, add new CassetteInterceptor(recorder) (or use")
+          .append(" the OkHttpClient that @UseCassette injects); with any other client, set its base URL to a")
+          .append(" CassetteServer's baseUri(). Or let a host through: NetworkGuard.builder().allowHosts(\"")
+          .append(host).append("\").");
+      return Optional.of(text.toString());
     }
 
     /** Ends this install; the last one to end restores the JVM's proxy selector. Idempotent. */

@@ -81,6 +81,24 @@ class NetworkGuardTest {
   }
 
   @Test
+  void theReportListsWhatWasRefusedAndHowToWireIt() {
+    try (NetworkGuard.Lease guard = NetworkGuard.install()) {
+      assertEquals(java.util.Optional.empty(), guard.report());
+      // Code under test that swallows the failure: the report still tells the test.
+      try {
+        jdk(FOREIGN);
+      } catch (Exception swallowed) {
+        // as careless code does
+      }
+      String report = guard.report().orElseThrow();
+      assertTrue(report.startsWith("cassette: 1 request from HTTP clients not wired to the cassette"), report);
+      assertTrue(report.contains("\n  https://api.cassette-guard.invalid/v1/models (thread "), report);
+      assertTrue(report.contains("NetworkGuard.builder().allowHosts(\"api.cassette-guard.invalid\")"), report);
+      assertFalse(report.contains("secret"), report);
+    }
+  }
+
+  @Test
   void httpUrlConnectionOverPlainHttpGetsA403ThatCarriesTheExplanation() throws IOException {
     try (NetworkGuard.Lease guard = NetworkGuard.install()) {
       HttpURLConnection connection =

@@ -149,4 +149,39 @@ class StreamingTest {
       assertEquals(String.join("", EVENTS), recorded.response().body().text());
     }
   }
+
+  @Test
+  void inReplayEachAwsEventStreamMessageIsAChunkOfItsOwn() throws Exception {
+    Path fixture = SharedFiles.fixtures().resolve("bedrock/simple_streaming.yaml");
+    Interaction streamed = Cassette.load(fixture).interactions().get(0);
+    String upstream = "https://bedrock-runtime.us-east-1.amazonaws.com";
+    try (Recorder recorder = Recorder.builder(fixture).mode(Mode.REPLAY_ONLY).build();
+        CassetteServer server = CassetteServer.start(recorder, upstream)) {
+      byte[] body = streamed.request().body().bytes();
+      RawHttp.Reply reply = RawHttp.exchange(server.baseUri(),
+          "POST " + streamed.request().url().substring(upstream.length()) + " HTTP/1.1\r\n"
+          + "Host: " + server.baseUri().getAuthority() + "\r\n"
+          + "Content-Type: application/json\r\n"
+          + "Content-Length: " + body.length + "\r\n"
+          + "Connection: close\r\n", body, false);
+      byte[] recorded = streamed.response().body().bytes();
+      assertArrayEquals(recorded, reply.body());
+      assertTrue(reply.chunks().size() > 3, "several messages, each a chunk");
+      for (byte[] chunk : reply.chunks()) {
+        int declared = java.nio.ByteBuffer.wrap(chunk).getInt();
+        assertEquals(chunk.length, declared, "a chunk is one whole message, as its prelude says");
+      }
+    }
+  }
+
+  @Test
+  void anAwsMessageLengthThatDoesNotFitRunsToTheEndOfTheBody() {
+    byte[] body = {0, 0, 0, 20, 1, 2, 3};
+    assertEquals(body.length, StreamFraming.AWS_EVENT_STREAM.messageEnd(body, 0));
+    assertEquals(6, StreamFraming.AWS_EVENT_STREAM.messageEnd(new byte[] {0, 0, 0, 2, 9, 9}, 0));
+    assertEquals(3, StreamFraming.AWS_EVENT_STREAM.messageEnd(new byte[] {1, 2, 3}, 0));
+    assertEquals(StreamFraming.NONE, StreamFraming.of("application/json"));
+    assertEquals(StreamFraming.AWS_EVENT_STREAM, StreamFraming.of("application/vnd.amazon.eventstream"));
+    assertEquals(StreamFraming.SERVER_SENT_EVENTS, StreamFraming.of("text/event-stream; charset=utf-8"));
+  }
 }
