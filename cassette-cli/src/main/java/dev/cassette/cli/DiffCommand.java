@@ -176,7 +176,7 @@ final class DiffCommand implements Command {
   }
 
   private static String request(Interaction interaction) {
-    return interaction.request().method() + " " + ControlCharacters.escape(interaction.request().url());
+    return ControlCharacters.escape(interaction.request().method() + " " + interaction.request().url());
   }
 
   private static String status(Interaction interaction) {

@@ -28,7 +28,7 @@ final class VolatileValues {
       "date", "age", "expires", "last-modified", "etag", "set-cookie", "cf-ray", "cf-cache-status",
       "server-timing", "via", "x-cache", "x-served-by", "x-timer", "report-to", "nel", "content-length",
       "openai-processing-ms", "x-envoy-upstream-service-time", "x-amz-cf-pop", "x-amz-cf-id");
-  private static final String[] HEADER_PARTS = {"request-id", "requestid", "trace", "ratelimit", "correlation"};
+  private static final String[] HEADER_PARTS = {"request-id", "requestid", "trace", "ratelimit", "correlation", "latency"};
   private static final String[] HEADER_SUFFIXES = {"-id", "-ms", "-time"};
 
   private static final Pattern DATE_TIME = Pattern.compile(

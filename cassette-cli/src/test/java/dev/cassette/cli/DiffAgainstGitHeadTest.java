@@ -35,7 +35,9 @@ class DiffAgainstGitHeadTest {
     List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "user.name=Test",
         "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"));
     command.addAll(List.of(args));
-    Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeAll(List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX"));
+    Process git = builder.start();
     String output = new String(git.getInputStream().readAllBytes());
     assertEquals(0, git.waitFor(), String.join(" ", command) + ": " + output);
   }

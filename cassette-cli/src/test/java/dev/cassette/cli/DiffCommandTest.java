@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cassette.core.Interaction;
+import dev.cassette.core.Multimap;
+import dev.cassette.core.Request;
+import dev.cassette.core.Response;
 import dev.cassette.core.SharedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -223,6 +226,32 @@ class DiffCommandTest {
     assertTrue(run.out().contains("\n#0 POST " + url + "?q=dogs&limit=5&request_id=r2&safe\n"
         + "  request query q: cats -> dogs\n  request query safe: (absent) -> \"\"\n"), run.out());
     assertTrue(run.lastLine().endsWith("; 1 volatile difference hidden (--all shows them)"), run.out());
+  }
+
+  @Test
+  void hostileUrlsStatusesAndHeadersAreEscaped() throws IOException {
+    String esc = "\u001b";
+    Interaction hostile = Interaction.of(
+        Request.builder().method("GET" + esc + "[1A").url("https://api.example.com/" + esc + "]0;pwned\u0007x").build(),
+        Response.builder().code(200).status("200 OK" + esc + "[2J")
+            .headers(Multimap.of("X-Note" + esc, "a" + esc + "[31m")).build());
+    Interaction tame = Interaction.of(hostile.request(), hostile.response().toBuilder()
+        .headers(Multimap.of("X-Note" + esc, "b")).build());
+    Path old = file("old.yaml", hostile);
+    Path now = file("new.yaml", tame, ask(CHAT, ASK));
+
+    Cli removed = Cli.run("diff", now.toString(), old.toString());
+    Cli changed = Cli.run("diff", old.toString(), now.toString());
+
+    for (Cli run : List.of(removed, changed)) {
+      assertEquals(1, run.exit(), run.err());
+      for (char c : run.out().toCharArray()) {
+        assertFalse(c != '\n' && ControlCharacters.needsEscape(c), "raw control character " + (int) c + " in " + run.out());
+      }
+    }
+    assertTrue(changed.out().contains("#0 GET\\x1B[1A https://api.example.com/\\x1B]0;pwned\\x07x\n"
+        + "  response header X-Note\\x1B: a\\x1B[31m -> b\n"), changed.out());
+    assertTrue(removed.out().contains("removed #1 POST " + CHAT + " -> 200 OK\n"), removed.out());
   }
 
   @Test

@@ -26,10 +26,11 @@ class VolatileValuesTest {
   @Test
   void headers() {
     for (String name : new String[] {"Date", "X-Request-Id", "Request-Id", "Cf-Ray", "Openai-Processing-Ms",
-        "X-Ratelimit-Remaining-Tokens", "Anthropic-Ratelimit-Requests-Reset", "Content-Length", "X-Amzn-Trace-Id"}) {
+        "X-Ratelimit-Remaining-Tokens", "Anthropic-Ratelimit-Requests-Reset", "Content-Length", "X-Amzn-Trace-Id",
+        "X-Amzn-Bedrock-Invocation-Latency", "Anthropic-Organization-Id", "X-Envoy-Upstream-Service-Time"}) {
       assertTrue(VolatileValues.isHeader(name), name);
     }
-    for (String name : new String[] {"Content-Type", "Openai-Model", "Server", "Cache-Control"}) {
+    for (String name : new String[] {"Content-Type", "Openai-Model", "Server", "Cache-Control", "X-Amzn-Bedrock-Output-Token-Count"}) {
       assertFalse(VolatileValues.isHeader(name), name);
     }
   }
