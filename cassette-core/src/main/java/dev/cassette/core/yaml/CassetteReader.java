@@ -264,7 +264,7 @@ public final class CassetteReader {
     Optional<Node> root;
     while (true) {
       try {
-        root = compose(separatorsAsBreaks ? LineSeparators.asBreaks(text) : text, source);
+        root = compose(separatorsAsBreaks ? LineSeparators.asBreaks(text) : text, source, separatorsAsBreaks);
         break;
       } catch (YamlEngineException e) {
         // Each retry replaces at least one escape, so this loop ends.
@@ -279,14 +279,18 @@ public final class CassetteReader {
           + " 'interactions'", null);
     }
     LineSeparators separators = new LineSeparators(text, separatorsAsBreaks);
+    // Neither text is needed from here on: a large one can go while the tree is decoded.
+    text = null;
+    original = null;
     return new CassetteDecoder(source, separators, largeBodies).decode(root.get());
   }
 
   /** Composes one document; snakeyaml's exceptions escape, ours too. */
-  private Optional<Node> compose(String text, Source source) {
+  private Optional<Node> compose(String text, Source source, boolean keepEndMarks) {
     LoadSettings settings = settingsFor(text);
     StreamReader reader = new StreamReader(settings, text);
-    Composer composer = new Composer(settings, new GuardedParser(new ParserImpl(settings, reader), source));
+    Composer composer = new Composer(settings,
+        new GuardedParser(new ParserImpl(settings, reader), source, keepEndMarks));
     return composer.getSingleNode();
   }
 
