@@ -1,6 +1,7 @@
 package dev.cassette.junit5;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,15 +49,22 @@ final class CassetteClients {
       return parameterTypes.get(0);
     }
 
-    /** Loads and creates the adapter; only called for a parameter of its types, so its library is there. */
-    ClientAdapter load() {
+    /**
+     * Loads the adapter and wires one test; only called for a parameter of its types, so the client
+     * library is there. The cassette artifact may not be: a project can exclude it, and the JVM then
+     * fails when the adapter first touches it, which may be in {@code wire}.
+     */
+    Map<Class<?>, Object> wire(ClientAdapter.Wiring wiring) {
       try {
-        return (ClientAdapter) Class.forName(adapterClass, true, CassetteClients.class.getClassLoader())
+        return ((ClientAdapter) Class.forName(adapterClass, true, CassetteClients.class.getClassLoader())
             .getDeclaredConstructor()
-            .newInstance();
+            .newInstance())
+            .wire(wiring);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot create " + adapterClass + " for " + clientType(), e);
-      } catch (LinkageError e) {
+      } catch (NoClassDefFoundError e) {
+        // Only a missing cassette class means a missing cassette artifact; anything else is the library's.
+        if (e.getMessage() == null || !e.getMessage().startsWith("dev/cassette/")) throw e;
         throw new IllegalStateException("cannot inject a " + clientType() + ": " + artifact + " is not on the"
             + " test class path (" + e + "). cassette-junit5 brings it: remove the exclusion of " + artifact
             + " from the project's build, or declare it as a test dependency", e);

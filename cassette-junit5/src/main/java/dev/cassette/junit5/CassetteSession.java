@@ -60,7 +60,7 @@ final class CassetteSession {
     asked.add(outer == null ? type.getSimpleName() : outer.getSimpleName() + "." + type.getSimpleName());
     Object client = clients.get(type);
     if (client == null) {
-      clients.putAll(adapter.load().wire(new ClientAdapter.Wiring(recorder, configured.get(adapter.clientType()),
+      clients.putAll(adapter.wire(new ClientAdapter.Wiring(recorder, configured.get(adapter.clientType()),
           cassette.network().upstream(), run, resource -> closeAfterTest(resource, test))));
       client = clients.get(type);
     }
