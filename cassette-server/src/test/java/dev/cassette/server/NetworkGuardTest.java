@@ -119,6 +119,7 @@ class NetworkGuardTest {
       assertRefusedWithTheFix(() -> okhttp(url), "127.0.0.1:" + target.port());
       assertThrows(IOException.class, () -> urlConnection(url));
       assertEquals(List.of(), target.received());
+      assertEquals(3, guard.blocked().size());
     }
   }
 
@@ -134,6 +135,7 @@ class NetworkGuardTest {
       try (NetworkGuard.Lease guard = NetworkGuard.builder().allowLoopback(false).allowHosts("127.0.0.1").install()) {
         assertEquals(200, jdk(local.url()));
         assertRefusedWithTheFix(() -> okhttp("http://localhost:" + local.port() + "/"), "localhost:" + local.port());
+        assertEquals(1, guard.blocked().size());
       }
     }
   }
