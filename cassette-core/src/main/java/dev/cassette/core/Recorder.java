@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,8 @@ public final class Recorder implements AutoCloseable {
   private final Duration lockTimeout;
   /** The loaded interactions came from {@link Builder#cassette}, not from the file. */
   private final boolean preloaded;
+  /** The file as it was when loaded (identity, size, time), or null: unchanged, it needs no re-reading. */
+  private final FileStamp loadedStamp;
 
   private final Object lock = new Object();
   /** Loaded interactions; guarded by {@link #lock}. */
@@ -82,6 +86,7 @@ public final class Recorder implements AutoCloseable {
     this.lockTimeout = b.lockTimeout;
     this.preloaded = b.preloaded != null;
     this.ignoredHosts = IgnoredHosts.of(b.ignoredHosts);
+    this.loadedStamp = b.loadedStamp;
     switch (mode) {
       case RECORD_ONLY -> { recording = true; replaying = false; saveAtStop = true; }
       case REPLAY_ONLY -> { recording = false; replaying = true; saveAtStop = false; }
@@ -254,6 +259,9 @@ public final class Recorder implements AutoCloseable {
           + " found it, and the " + recorded.size() + " interactions recorded here are not saved");
       return null;
     }
+    // Every save replaces the file by a rename, so a file with the identity, size and time it had when
+    // loaded is the one loaded: what is loaded is what is there.
+    if (loadedStamp != null && loadedStamp.equals(FileStamp.of(path))) return cassette();
     Cassette now;
     try {
       now = reader.read(path);
@@ -281,6 +289,19 @@ public final class Recorder implements AutoCloseable {
    */
   public Set<String> ignoredHosts() {
     return ignoredHosts.names();
+  }
+
+  /** What tells one version of a file from the next: its identity (inode), size and modification time. */
+  private record FileStamp(Object key, long size, FileTime modified) {
+    /** The stamp of the file now, or null when it is missing or has no identity (Windows). */
+    static FileStamp of(Path file) {
+      try {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return a.fileKey() == null ? null : new FileStamp(a.fileKey(), a.size(), a.lastModifiedTime());
+      } catch (IOException e) {
+        return null;
+      }
+    }
   }
 
   /** Same as {@link #stop()}. */
@@ -377,6 +398,7 @@ public final class Recorder implements AutoCloseable {
     private CassetteReader reader;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private final List<String> ignoredHosts = new ArrayList<>();
+    private FileStamp loadedStamp;
 
     private Builder(Path path) {
       this.path = Objects.requireNonNull(path, "cassetteFile");
@@ -499,6 +521,7 @@ public final class Recorder implements AutoCloseable {
      */
     public Recorder build() {
       if (reader == null) reader = new CassetteReader();
+      loadedStamp = null;
       boolean exists = preloaded != null || Files.exists(path);
       if (mode == Mode.REPLAY_ONLY && !exists) {
         throw new CassetteNotFoundException(path, "cassette not found: " + path.toAbsolutePath()
@@ -510,6 +533,8 @@ public final class Recorder implements AutoCloseable {
       Cassette loaded = loads ? preloaded : null;
       if (loads && loaded == null) {
         try {
+          // Taken before reading: a file replaced while it is read gets another stamp, and is read again.
+          loadedStamp = FileStamp.of(path);
           loaded = reader.read(path);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read cassette " + path + ": " + e.getMessage(), e);
