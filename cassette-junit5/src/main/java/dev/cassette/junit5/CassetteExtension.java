@@ -431,7 +431,9 @@ public final class CassetteExtension
      * interceptors; by default one plain client shared by the run.
      */
     public Builder client(OkHttpClient client) {
-      // Kept by name: the extension itself must not name OkHttp (see CassetteClients).
+      // Kept by name: the extension itself must not name OkHttp (see CassetteClients). Another client's
+      // base client gets a method of its own name, not an overload of this one: javac needs the parameter
+      // types of every overload to pick one, so a project without OkHttp could not compile the call.
       clients.put(OkHttpClient.class.getName(), Objects.requireNonNull(client, "client"));
       return this;
     }
