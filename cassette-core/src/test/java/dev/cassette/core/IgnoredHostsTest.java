@@ -24,7 +24,8 @@ class IgnoredHostsTest {
         .ignoreHosts("Metrics.Example.com", "*.internal.test").build()) {
       assertFalse(recorder.route(get("https://metrics.example.COM:8443/push")).shouldRecord());
       assertFalse(recorder.route(get("http://db.internal.test/q")).shouldRecord());
-      assertFalse(recorder.route(get("http://user:pw@db.internal.test/a b")).shouldRecord(), "a URL java.net.URI rejects");
+      assertFalse(recorder.route(get("http://user:pw@db.internal.test/a b")).shouldRecord(),
+          "a URL java.net.URI rejects");
       assertTrue(recorder.route(get("http://internal.test/")).shouldRecord(), "*.x covers subdomains, not x");
       assertTrue(recorder.route(get("https://api.example.com/v1")).shouldRecord());
       assertEquals(Set.of("metrics.example.com", "*.internal.test"), recorder.ignoredHosts());

@@ -180,7 +180,8 @@ class ClientWiringTest {
     assertAllPassed(results, 3);
     List<String> notices = reportEntries(results);
     assertEquals(2, notices.size(), notices.toString());
-    assertTrue(notices.stream().anyMatch(n -> n.contains("#neverBuildsTheInjectedBuilder asked for HttpClient.Builder while")),
+    assertTrue(notices.stream()
+        .anyMatch(n -> n.contains("#neverBuildsTheInjectedBuilder asked for HttpClient.Builder while")),
         notices.toString());
     String notice = notices.stream().filter(n -> n.contains("#ignoresTheInjectedClient")).findFirst().orElseThrow();
     assertTrue(notice.startsWith("ClientWiringTest$BuildsItsOwnClient#ignoresTheInjectedClient asked for"
@@ -282,7 +283,8 @@ class ClientWiringTest {
     @Test
     @UseCassette(mode = Mode.REPLAY_ONLY, refuseLoopback = true)
     void refused(HttpUrl server) {
-      IOException e = assertThrows(IOException.class, () -> send(HttpClient.newHttpClient(), server.resolve("/local").uri()));
+      IOException e = assertThrows(IOException.class,
+          () -> send(HttpClient.newHttpClient(), server.resolve("/local").uri()));
       assertTrue(e.getMessage().contains("cassette: refused a request to localhost"), e.getMessage());
     }
 
