@@ -186,7 +186,9 @@ final class AtomicFile {
   /** The cause as a person reads it: the JDK's messages for these are just a path. */
   static String reason(IOException e) {
     if (e instanceof AccessDeniedException denied) return "permission denied (" + denied.getFile() + ")";
-    if (e instanceof NoSuchFileException missing) return "no such file or directory (" + missing.getFile() + ")";
+    if (e instanceof NoSuchFileException missing) {
+      return "no such file or directory (" + missing.getFile() + ")";
+    }
     if (e instanceof FileAlreadyExistsException exists) return "a file is in the way (" + exists.getFile() + ")";
     if (e instanceof FileSystemException fs && fs.getReason() != null) {
       return fs.getReason() + (fs.getFile() != null ? " (" + fs.getFile() + ")" : "");

@@ -79,8 +79,8 @@ final class CassetteLock implements AutoCloseable {
           Files.createDirectories(lockFile.getParent());
           held = tryOnce(threadLock, lockFile);
         } catch (IOException e) {
-          throw new IOException("cannot save cassette " + cassette + ": cannot lock it with " + lockFile + ": "
-              + AtomicFile.reason(e), e);
+          throw new IOException("cannot save cassette " + cassette + ": cannot lock it with " + lockFile
+              + ": " + AtomicFile.reason(e), e);
         }
         if (held != null) return held;
         if (System.nanoTime() - deadline > 0) throw timedOut(cassette, lockFile, timeout, "another process");

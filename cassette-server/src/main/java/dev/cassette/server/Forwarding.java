@@ -86,7 +86,8 @@ final class Forwarding {
     }
     OutputStream out = ResponseWriter.sendHead(exchange, code, false, sentLength);
     try (InputStream raw = response.body(); InputStream in = gunzip ? new GZIPInputStream(raw) : raw) {
-      relay(in, out, sentLength, record ? body -> commit(request, head.body(Body.of(body)).build()) : null);
+      // The relayed copy is a fresh array: handed over, not copied again (a stream may be very large).
+      relay(in, out, sentLength, record ? body -> commit(request, head.body(Body.wrap(body)).build()) : null);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "cassette-server: not recording " + describe(request)
           + ": reading the upstream's body failed: " + e);

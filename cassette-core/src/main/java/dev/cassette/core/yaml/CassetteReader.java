@@ -191,43 +191,56 @@ public final class CassetteReader {
     String source = file.toString();
     long size = Files.size(file);
     if (size > maxBytes) throw tooLarge(source, size + " bytes", size);
-    if (size > largeFile) {
-      Cassette cassette = readCuttingLargeBodies(file, source);
-      if (cassette != null) return cassette;
-    }
+    if (size > largeFile) return readLarge(file, source);
     // The bytes are held by no variable here, so that they can go once decoded: a large cassette is
     // then never in memory twice while it is parsed.
     return parse(stripByteOrderMark(readText(file, source)), new Source(source), null);
   }
 
   private String readText(Path file, String source) throws IOException {
+    return utf8(readBytes(file, source), source);
+  }
+
+  private byte[] readBytes(Path file, String source) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     if (bytes.length > maxBytes) throw tooLarge(source, bytes.length + " bytes", bytes.length);
-    return utf8(bytes, source);
+    return bytes;
   }
 
   /**
    * Reads a large file with its large bodies cut out first (see {@link LargeBodies}), so that a 200 MB
-   * body takes about twice its size in memory rather than six times; null when nothing was cut, or the
-   * decoder did not confirm every cut, and the file is to be read the ordinary way.
+   * body takes about twice its size in memory rather than six times.
    */
-  Cassette readCuttingLargeBodies(Path file, String source) throws IOException {
-    LargeBodies cut = cut(file, source);
-    if (cut == null) return null;
+  private Cassette readLarge(Path file, String source) throws IOException {
+    byte[] bytes = readBytes(file, source);
+    LargeBodies cut = LargeBodies.cut(bytes, largeBody);
+    if (cut == null) {
+      String text = utf8(bytes, source);
+      bytes = null; // not needed while the text is parsed
+      return parse(stripByteOrderMark(text), new Source(source), null);
+    }
+    bytes = null;
+    Cassette cassette = parseCut(cut, source);
+    // Not confirmed: read the file the ordinary way, which also reports what, if anything, is wrong.
+    if (cassette != null) return cassette;
+    return parse(stripByteOrderMark(readText(file, source)), new Source(source), null);
+  }
+
+  /** The cassette read from a cut text, or null when the decoder did not confirm every cut. */
+  private Cassette parseCut(LargeBodies cut, String source) {
     try {
       Cassette cassette = parse(stripByteOrderMark(utf8(cut.rest(), source)), new Source(source), cut);
       return cut.allClaimed() ? cassette : null;
     } catch (CassetteFormatException e) {
-      // What looked like a block header may have been inside a quoted string, and the cut broke it:
-      // the ordinary reading tells what, if anything, is wrong with the file.
+      // What looked like a block header may have been inside a quoted string, and the cut broke it.
       return null;
     }
   }
 
-  private LargeBodies cut(Path file, String source) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    if (bytes.length > maxBytes) throw tooLarge(source, bytes.length + " bytes", bytes.length);
-    return LargeBodies.cut(bytes, largeBody);
+  /** For tests: reads with every body over the threshold cut; null when none was, or not confirmed. */
+  Cassette readCuttingLargeBodies(Path file, String source) throws IOException {
+    LargeBodies cut = LargeBodies.cut(readBytes(file, source), largeBody);
+    return cut == null ? null : parseCut(cut, source);
   }
 
   /**
@@ -244,7 +257,9 @@ public final class CassetteReader {
 
   /** Reads a cassette from YAML text. */
   public Cassette read(String yaml, String source) {
-    if (yaml.length() > maxBytes) throw tooLarge(source, "at least " + yaml.length() + " bytes", yaml.length());
+    if (yaml.length() > maxBytes) {
+      throw tooLarge(source, "at least " + yaml.length() + " bytes", yaml.length());
+    }
     if ((long) yaml.length() * 3 > maxBytes) {
       long size = utf8Length(yaml);
       if (size > maxBytes) throw tooLarge(source, size + " bytes", size);
