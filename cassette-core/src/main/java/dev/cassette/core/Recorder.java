@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -58,6 +59,7 @@ public final class Recorder implements AutoCloseable {
   private final Layout layout;
   private final FieldProfile profile;
   private final CassetteReader reader;
+  private final IgnoredHosts ignoredHosts;
   private final Duration lockTimeout;
   /** The loaded interactions came from {@link Builder#cassette}, not from the file. */
   private final boolean preloaded;
@@ -83,6 +85,7 @@ public final class Recorder implements AutoCloseable {
     this.reader = b.reader;
     this.lockTimeout = b.lockTimeout;
     this.preloaded = b.preloaded != null;
+    this.ignoredHosts = IgnoredHosts.of(b.ignoredHosts);
     this.loadedStamp = b.loadedStamp;
     switch (mode) {
       case RECORD_ONLY -> { recording = true; replaying = false; saveAtStop = true; }
@@ -138,11 +141,11 @@ public final class Recorder implements AutoCloseable {
    */
   public Route route(Request request) throws NoMatchingInteractionException {
     Objects.requireNonNull(request, "request");
-    if (!replaying) {
+    if (!replaying || ignoredHosts.covers(request.url())) {
       synchronized (lock) {
         checkOpen("route");
       }
-      return Route.network(recording);
+      return Route.network(recording && !ignoredHosts.covers(request.url()));
     }
     Request live = redaction.redact(request);
     Object key = index.keyOf(live);
@@ -280,6 +283,14 @@ public final class Recorder implements AutoCloseable {
     }
   }
 
+  /**
+   * The hosts given to {@link Builder#ignoreHosts}, in lower case: requests to them go to the network
+   * untouched. A replay guard lets them through.
+   */
+  public Set<String> ignoredHosts() {
+    return ignoredHosts.names();
+  }
+
   /** What tells one version of a file from the next: its identity (inode), size and modification time. */
   private record FileStamp(Object key, long size, FileTime modified) {
     /** The stamp of the file now, or null when it is missing or has no identity (Windows). */
@@ -353,6 +364,22 @@ public final class Recorder implements AutoCloseable {
    */
   public static final class Builder {
     /**
+     * Leaves requests to these hosts alone, as Ruby VCR's {@code ignore_hosts} does: in every mode they go
+     * to the network untouched, are never matched against the cassette and never recorded. For services
+     * a test talks to that are not the API under test: a local database's HTTP port, a metrics
+     * endpoint, a token service whose answers must be fresh. Names compare without case;
+     * {@code *.example.com} covers its subdomains; ports do not count. Adds to earlier calls.
+     *
+     * @throws IllegalArgumentException for a blank name or one with a scheme, port or path
+     */
+    public Builder ignoreHosts(String... hosts) {
+      List<String> names = List.of(hosts); // rejects null names
+      IgnoredHosts.of(names);               // fails here, at the call that is wrong, not at build()
+      ignoredHosts.addAll(names);
+      return this;
+    }
+
+    /**
      * How long {@link Recorder#stop()} waits for another JVM's save of the same cassette by default: a
      * save takes milliseconds, so a minute means the holder hangs.
      */
@@ -370,6 +397,7 @@ public final class Recorder implements AutoCloseable {
     private UnaryOperator<Interaction> beforeReplay;
     private CassetteReader reader;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+    private final List<String> ignoredHosts = new ArrayList<>();
     private FileStamp loadedStamp;
 
     private Builder(Path path) {

@@ -6,7 +6,9 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,9 +37,11 @@ final class TestCassette {
   private final CassetteLayout layout;
   private final Class<?> testClass;
   private final Method testMethod;
+  private final Network network;
 
   private TestCassette(Path file, ModeResolver.ResolvedMode mode, boolean allowUnused,
-      boolean allowRepeats, CassetteLayout layout, Class<?> testClass, Method testMethod) {
+      boolean allowRepeats, CassetteLayout layout, Class<?> testClass, Method testMethod, Network network) {
+    this.network = network;
     this.file = file;
     this.mode = mode;
     this.allowUnused = allowUnused;
@@ -87,7 +91,39 @@ final class TestCassette {
     ModeResolver resolver = new ModeResolver(defaults.environment, context::getConfigurationParameter);
     ModeResolver.ResolvedMode mode = resolver.resolve(Optional.ofNullable(pinned), pinnedBy);
     return new TestCassette(file, mode, allowUnused, allowRepeats, layout(annotations, context, defaults),
-        context.getRequiredTestClass(), context.getRequiredTestMethod());
+        context.getRequiredTestClass(), context.getRequiredTestMethod(), network(annotations, defaults));
+  }
+
+  /**
+   * What this test's cassette does with the network beyond its mode: the nearest {@code upstream} and
+   * {@code maxBytes}, loopback refused when any annotation or the builder says so, and every ignored host
+   * of the annotations and the builder together.
+   */
+  private static Network network(List<UseCassette> annotations, CassetteExtension defaults) {
+    String upstream = "";
+    long maxBytes = 0;
+    boolean refuseLoopback = defaults.refuseLoopback;
+    Set<String> ignoreHosts = new LinkedHashSet<>(defaults.ignoreHosts);
+    for (UseCassette a : annotations) {
+      if (upstream.isEmpty()) upstream = a.upstream().strip();
+      if (maxBytes <= 0) maxBytes = a.maxBytes();
+      refuseLoopback |= a.refuseLoopback();
+      ignoreHosts.addAll(List.of(a.ignoreHosts()));
+    }
+    if (maxBytes <= 0) maxBytes = defaults.maxCassetteBytes;
+    return new Network(upstream, maxBytes, refuseLoopback, List.copyOf(ignoreHosts));
+  }
+
+  /**
+   * @param upstream the base URL a {@code CassetteServer} parameter stands in for; empty when none
+   * @param maxBytes the largest cassette to load; 0 for the reader's default
+   * @param refuseLoopback whether the replay guard refuses loopback too
+   * @param ignoreHosts hosts left alone in every mode
+   */
+  record Network(String upstream, long maxBytes, boolean refuseLoopback, List<String> ignoreHosts) {}
+
+  Network network() {
+    return network;
   }
 
   /**

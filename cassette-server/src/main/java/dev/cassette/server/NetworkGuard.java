@@ -90,12 +90,13 @@ public final class NetworkGuard {
 
   /** The explanation a refused request carries, in the status line and the body. */
   static String refusal(String target) {
-    String host = target.replaceFirst(":(443|80)$", "");
+    // allowHosts takes names without a port, so the advice must not carry one
+    String host = target.replaceFirst(":\\d+$", "");
     return "cassette: refused a request to " + target + " from an HTTP client not wired to the cassette;"
         + " a replay must not reach the network. Wire the client: with OkHttp, add new"
         + " CassetteInterceptor(recorder) (or use the OkHttpClient that @UseCassette injects); with any other"
         + " client, set its base URL to a CassetteServer's baseUri(). Or let " + host
-        + " through: NetworkGuard.builder().allowHosts(\"" + host + "\")";
+        + " through: @UseCassette(ignoreHosts = \"" + host + "\") or NetworkGuard.builder().allowHosts(\"" + host + "\")";
   }
 
   /** A request the guard refused. */

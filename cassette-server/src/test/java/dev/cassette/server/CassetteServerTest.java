@@ -84,6 +84,21 @@ class CassetteServerTest {
   }
 
   @Test
+  void anIgnoredUpstreamIsForwardedUnrecordedEvenInReplayOnly() throws Exception {
+    try (StandIn upstream = StandIn.answering(200, "application/json", JSON);
+        Recorder recorder = Recorder.builder(cassette()).mode(Mode.REPLAY_ONLY)
+            .cassette(dev.cassette.core.Cassette.builder().build())
+            .ignoreHosts(URI.create(upstream.url()).getHost()).build();
+        CassetteServer server = CassetteServer.start(recorder, upstream.url())) {
+      HttpResponse<byte[]> live = send(server.baseUri(), "GET", "/v1/models", null);
+      assertEquals(200, live.statusCode());
+      assertArrayEquals(JSON, live.body());
+      assertEquals(1, upstream.received().size());
+      assertEquals(List.of(), recorder.recordedInteractions());
+    }
+  }
+
+  @Test
   void baseUriIsLoopbackOnAFreePortWithoutATrailingSlash() throws Exception {
     try (Recorder recorder = Recorder.builder(cassette()).mode(Mode.RECORD_ONLY).build();
         CassetteServer a = CassetteServer.start(recorder, "https://api.anthropic.com/");
