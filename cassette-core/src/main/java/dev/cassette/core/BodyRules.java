@@ -27,8 +27,8 @@ import java.util.zip.GZIPOutputStream;
  * </ol>
  *
  * <p>Name rules decode bodies up to {@link #MAX_STRUCTURED_BYTES}, and an event stream one line at a
- * time; larger bodies of other kinds only go through step 3, which reads them in place. Gzip bodies are opened up to {@link #MAX_GUNZIPPED_BYTES}
- * of content.
+ * time; larger bodies of other kinds only go through step 3, which reads them in place. Gzip bodies
+ * are opened up to {@link #MAX_GUNZIPPED_BYTES} of content.
  */
 final class BodyRules {
   /**
@@ -126,7 +126,8 @@ final class BodyRules {
       int end = start;
       while (end < n && view.charAt(end) != '\n') end++;
       int contentEnd = end > start && view.charAt(end - 1) == '\r' ? end - 1 : end;
-      if (contentEnd - start > 5 && view.charAt(start) == 'd' && view.subSequence(start, start + 5).toString().equals("data:")) {
+      if (contentEnd - start > 5 && view.charAt(start) == 'd'
+          && view.subSequence(start, start + 5).toString().equals("data:")) {
         int dataStart = start + 5;
         if (dataStart < contentEnd && view.charAt(dataStart) == ' ') dataStart++;
         CharSequence data = view.subSequence(dataStart, contentEnd);

@@ -7,14 +7,18 @@ package dev.cassette.core;
  * <table>
  *   <caption>shapes and placeholders</caption>
  *   <tr><th>shape</th><th>issuer</th><th>placeholder</th></tr>
- *   <tr><td>{@code eyJ...}{@code .eyJ...}{@code .sig} (three base64url parts)</td><td>a JWT</td><td>{@code <JWT>}</td></tr>
+ *   <tr><td>{@code eyJ...}{@code .eyJ...}{@code .sig} (three base64url parts)</td><td>a JWT</td>
+ *       <td>{@code <JWT>}</td></tr>
  *   <tr><td>{@code sk-ant-...}</td><td>Anthropic</td><td>{@code <ANTHROPIC_API_KEY>}</td></tr>
  *   <tr><td>{@code sk-...} (20+ characters)</td><td>OpenAI and compatibles</td><td>{@code <OPENAI_API_KEY>}</td></tr>
  *   <tr><td>{@code AIza...} (39 characters)</td><td>Google</td><td>{@code <GOOGLE_API_KEY>}</td></tr>
  *   <tr><td>{@code hf_...}</td><td>Hugging Face</td><td>{@code <HF_TOKEN>}</td></tr>
- *   <tr><td>{@code AKIA...}, {@code ASIA...} (20 characters)</td><td>AWS access key ids</td><td>{@code <AWS_ACCESS_KEY_ID>}</td></tr>
- *   <tr><td>{@code ghp_}, {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_}, {@code github_pat_}</td><td>GitHub</td><td>{@code <GITHUB_TOKEN>}</td></tr>
- *   <tr><td>{@code xoxb-}, {@code xoxp-}, {@code xoxa-}, ... ({@code xox?-})</td><td>Slack</td><td>{@code <SLACK_TOKEN>}</td></tr>
+ *   <tr><td>{@code AKIA...}, {@code ASIA...} (20 characters)</td><td>AWS access key ids</td>
+ *       <td>{@code <AWS_ACCESS_KEY_ID>}</td></tr>
+ *   <tr><td>{@code ghp_}, {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_}, {@code github_pat_}</td>
+ *       <td>GitHub</td><td>{@code <GITHUB_TOKEN>}</td></tr>
+ *   <tr><td>{@code xoxb-}, {@code xoxp-}, {@code xoxa-}, ... ({@code xox?-})</td><td>Slack</td>
+ *       <td>{@code <SLACK_TOKEN>}</td></tr>
  * </table>
  *
  * <p>A match must stand alone: the character before it is not a letter, digit, {@code _} or {@code -},

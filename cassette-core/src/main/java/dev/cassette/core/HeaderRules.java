@@ -15,11 +15,12 @@ import java.util.Set;
  * Responses: all but {@link Redaction#DEFAULT_DENIED_RESPONSE_HEADERS} and names containing
  * {@link Redaction#SENSITIVE_RESPONSE_NAME_PARTS}, with explicit allows winning.
  *
- * <p>A dropped request header that carries a credential (by its name) hands its value to {@link SecretValues}:
- * the token of {@code Authorization: Bearer ...}, the password inside {@code Basic}, each value of a
- * cookie or of {@code Signature=...} parameters (those holding a digit), so that the same value is scrubbed from the URL and the
- * bodies. Dropped headers that carry no credential ({@code Host}, {@code Content-Length}) are not, or
- * their values would be scrubbed from content.
+ * <p>A dropped request header that carries a credential (by its name) hands its value to
+ * {@link SecretValues}: the token of {@code Authorization: Bearer ...}, the password inside
+ * {@code Basic}, each value of a cookie or of {@code Signature=...} parameters (those holding a digit),
+ * so that the same value is scrubbed from the URL and the bodies. Dropped headers that carry no
+ * credential ({@code Host}, {@code Content-Length}) are not, or their values would be scrubbed from
+ * content.
  */
 final class HeaderRules {
   /** Denied headers that are not credentials: their values occur in content and mean nothing secret. */
@@ -75,7 +76,9 @@ final class HeaderRules {
   private Multimap filter(Multimap headers, boolean request, SecretValues found) {
     if (headers.isEmpty()) return headers;
     boolean dropsAny = false;
-    for (String name : headers.asMap().keySet()) dropsAny |= !(request ? keepsRequestHeader(name) : keepsResponseHeader(name));
+    for (String name : headers.asMap().keySet()) {
+      dropsAny |= !(request ? keepsRequestHeader(name) : keepsResponseHeader(name));
+    }
     if (!dropsAny) return headers;
     Multimap.Builder out = Multimap.builder();
     headers.asMap().forEach((name, values) -> {
@@ -125,7 +128,9 @@ final class HeaderRules {
     for (String piece : splitParameters(credentials)) {
       int equals = piece.indexOf('=');
       String part = equals >= 0 ? piece.substring(equals + 1) : piece;
-      if (part.length() >= 2 && part.startsWith("\"") && part.endsWith("\"")) part = part.substring(1, part.length() - 1);
+      if (part.length() >= 2 && part.startsWith("\"") && part.endsWith("\"")) {
+        part = part.substring(1, part.length() - 1);
+      }
       // a piece without a digit is a word (SignedHeaders=content-type, realm names), not a secret
       if (hasDigit(part)) found.add(part, placeholder);
     }
@@ -143,7 +148,8 @@ final class HeaderRules {
     List<String> out = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= text.length(); i++) {
-      if (i == text.length() || text.charAt(i) == ',' || text.charAt(i) == ';' || Character.isWhitespace(text.charAt(i))) {
+      char c = i < text.length() ? text.charAt(i) : ',';
+      if (c == ',' || c == ';' || Character.isWhitespace(c)) {
         if (i > start) out.add(text.substring(start, i));
         start = i + 1;
       }

@@ -119,7 +119,9 @@ final class JsonBodyRules {
             changed = true;
           }
         } else if (value.isContainerNode()) {
-          if (placeholder != null && value instanceof ObjectNode holder) changed |= redactValueMember(holder, placeholder, found);
+          if (placeholder != null && value instanceof ObjectNode holder) {
+            changed |= redactValueMember(holder, placeholder, found);
+          }
           changed |= redactNode(value, tokens || name.toLowerCase(Locale.ROOT).contains("logprob"), found);
         } else if (value.isTextual()) {
           String nested = redactNested(value.textValue(), found);

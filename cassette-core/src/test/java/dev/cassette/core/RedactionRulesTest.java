@@ -25,7 +25,8 @@ class RedactionRulesTest {
         + "\"top_logprobs\":[{\"token\":\"Hi\",\"logprob\":-1.2}]}]}}]}";
     Response response = json(body);
     assertSame(response, Redaction.defaults().redact(response));
-    String completions = "{\"choices\":[{\"text\":\"a\",\"logprobs\":{\"tokens\":[\"a\"],\"top_logprobs\":[{\"token\":\"a\"}]}}]}";
+    String completions = "{\"choices\":[{\"text\":\"a\",\"logprobs\":{\"tokens\":[\"a\"],"
+        + "\"top_logprobs\":[{\"token\":\"a\"}]}}]}";
     assertEquals(json(completions).body().text(), Redaction.defaults().redact(json(completions)).body().text());
   }
 
@@ -46,25 +47,31 @@ class RedactionRulesTest {
   @Test
   void aTokenObjectIsSearchedNotReplaced() {
     // Hugging Face TGI: "token" holds the generated token, an object
-    String body = "{\"token\":{\"id\":9906,\"text\":\"Hello\",\"logprob\":-0.3,\"special\":false},\"generated_text\":null}";
+    String body = "{\"token\":{\"id\":9906,\"text\":\"Hello\",\"logprob\":-0.3,\"special\":false},"
+        + "\"generated_text\":null}";
     Response response = json(body);
     assertSame(response, Redaction.defaults().redact(response));
   }
 
   @Test
   void aTgiStreamKeepsItsTokenObjects() {
-    String stream = "data: {\"index\":1,\"token\":{\"id\":9906,\"text\":\"Hello\",\"logprob\":-0.3,\"special\":false}}\n\n"
+    String stream = "data: {\"index\":1,\"token\":{\"id\":9906,\"text\":\"Hello\",\"logprob\":-0.3,"
+        + "\"special\":false}}\n\n"
         + "data: {\"index\":2,\"token\":{\"id\":2,\"text\":\"!\",\"logprob\":-0.1,\"special\":false},"
         + "\"generated_text\":\"Hello!\"}\n\n";
-    Response response = Response.builder().headers(Multimap.of("Content-Type", "text/event-stream")).body(stream).build();
+    Response response = Response.builder().headers(Multimap.of("Content-Type",
+        "text/event-stream")).body(stream).build();
     assertSame(response, Redaction.defaults().redact(response));
   }
 
   @Test
   void aJsonSchemaThatNamesAPasswordIsNotASecret() {
-    String body = "{\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"login\",\"parameters\":{\"type\":\"object\","
-        + "\"properties\":{\"password\":{\"type\":\"string\",\"description\":\"the password\"}},\"required\":[\"password\"]}}}]}";
-    Request request = Request.builder().method("POST").headers(Multimap.of("Content-Type", "application/json")).body(body).build();
+    String body = "{\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"login\","
+        + "\"parameters\":{\"type\":\"object\","
+        + "\"properties\":{\"password\":{\"type\":\"string\",\"description\":\"the password\"}},"
+        + "\"required\":[\"password\"]}}}]}";
+    Request request = Request.builder().method("POST").headers(Multimap.of("Content-Type",
+        "application/json")).body(body).build();
     assertSame(request, Redaction.defaults().redact(request));
   }
 

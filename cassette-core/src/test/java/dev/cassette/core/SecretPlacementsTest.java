@@ -41,19 +41,25 @@ class SecretPlacementsTest {
   static Stream<Arguments> placements() {
     List<Arguments> rows = new ArrayList<>();
     // request headers
-    rows.add(row("Authorization: Bearer", s -> withHeader("https://api.example.com/v1/models", "Authorization", "Bearer " + s)));
+    rows.add(row("Authorization: Bearer", s -> withHeader("https://api.example.com/v1/models", "Authorization",
+        "Bearer " + s)));
     rows.add(row("Authorization: Basic", s -> withHeader("https://api.example.com/v1/models", "Authorization",
         "Basic " + Base64.getEncoder().encodeToString(("user:" + s).getBytes(StandardCharsets.UTF_8)))));
     rows.add(row("X-Api-Key", s -> withHeader("https://api.anthropic.com/v1/models", "X-Api-Key", s)));
     rows.add(row("Api-Key (Azure)", s -> withHeader("https://x.openai.azure.com/openai/models", "Api-Key", s)));
-    rows.add(row("X-Goog-Api-Key", s -> withHeader("https://generativelanguage.googleapis.com/v1/models", "X-Goog-Api-Key", s)));
-    rows.add(row("Ocp-Apim-Subscription-Key", s -> withHeader("https://x.azure-api.net/a", "Ocp-Apim-Subscription-Key", s)));
+    rows.add(row("X-Goog-Api-Key", s -> withHeader("https://generativelanguage.googleapis.com/v1/models",
+        "X-Goog-Api-Key", s)));
+    rows.add(row("Ocp-Apim-Subscription-Key", s -> withHeader("https://x.azure-api.net/a",
+        "Ocp-Apim-Subscription-Key", s)));
     rows.add(row("Cookie", s -> withHeader("https://app.example.com/", "Cookie", "session=" + s + "; theme=dark")));
-    rows.add(row("Proxy-Authorization", s -> withHeader("https://api.example.com/", "Proxy-Authorization", "Bearer " + s)));
-    rows.add(row("X-Amz-Security-Token", s -> withHeader("https://bedrock.us-east-1.amazonaws.com/m", "X-Amz-Security-Token", s)));
+    rows.add(row("Proxy-Authorization", s -> withHeader("https://api.example.com/", "Proxy-Authorization", "Bearer "
+        + s)));
+    rows.add(row("X-Amz-Security-Token", s -> withHeader("https://bedrock.us-east-1.amazonaws.com/m",
+        "X-Amz-Security-Token", s)));
     rows.add(row("vendor header", s -> withHeader("https://api.example.com/", "X-Vendor-Signature", s)));
     rows.add(row("request trailer", s -> Interaction.of(
-        Request.builder().method("POST").url("https://api.example.com/up").trailer(Multimap.of("X-Checksum-Token", s)).build(),
+        Request.builder().method("POST").url("https://api.example.com/up").trailer(Multimap.of("X-Checksum-Token",
+            s)).build(),
         ok("text/plain", "done"))));
     // response headers
     rows.add(row("Set-Cookie", s -> Interaction.of(plainGet("https://app.example.com/login"),
@@ -72,8 +78,10 @@ class SecretPlacementsTest {
         "https://d111.cloudfront.net/v.mp4?Expires=1700000000&Signature=" + s + "&Key-Pair-Id=K2JCJMDEHXQW5F"))));
     rows.add(row("URL password", s -> plain(plainGet("https://ann:" + s + "@db.example.com/q"))));
     rows.add(row("URL user name token", s -> plain(plainGet("https://" + s + "@github.example.com/o/r.git"))));
-    rows.add(row("fragment #access_token", s -> plain(plainGet("https://app.example.com/cb#access_token=" + s + "&token_type=bearer"))));
-    rows.add(row("JWT path segment", s -> plain(plainGet("https://api.example.com/verify/" + jwt(s) + "/status")), SecretPlacementsTest::jwt));
+    rows.add(row("fragment #access_token", s -> plain(plainGet("https://app.example.com/cb#access_token=" + s
+        + "&token_type=bearer"))));
+    rows.add(row("JWT path segment", s -> plain(plainGet("https://api.example.com/verify/" + jwt(s) + "/status")),
+        SecretPlacementsTest::jwt));
     rows.add(row("header key echoed in the path", s -> {
       Request r = Request.builder().url("https://api.example.com/keys/" + s + "/usage")
           .headers(Multimap.of("X-Api-Key", s)).build();
@@ -83,11 +91,14 @@ class SecretPlacementsTest {
     rows.add(row("form client_secret", s -> plain(form("grant_type=client_credentials&client_secret=" + s))));
     // JSON request bodies
     for (String name : List.of("api_key", "apiKey", "token", "session_token", "Password", "client_secret", "secret")) {
-      rows.add(row("JSON " + name, s -> plain(post("application/json", "{\"user\":\"ann\",\"" + name + "\":\"" + s + "\"}"))));
+      rows.add(row("JSON " + name, s -> plain(post("application/json", "{\"user\":\"ann\",\"" + name + "\":\"" + s
+          + "\"}"))));
     }
-    rows.add(row("JSON deep", s -> plain(post("application/json", "{\"a\":[{\"b\":{\"auth\":{\"access_token\":\"" + s + "\"}}}]}"))));
+    rows.add(row("JSON deep", s -> plain(post("application/json", "{\"a\":[{\"b\":{\"auth\":{\"access_token\":\"" + s
+        + "\"}}}]}"))));
     rows.add(row("JSON inside a JSON string (tool-call arguments)", s -> Interaction.of(
-        post("application/json", "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"name\":\"login\","
+        post("application/json",
+            "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"name\":\"login\","
             + "\"arguments\":\"{\\\"user\\\":\\\"ann\\\",\\\"password\\\":\\\"" + s + "\\\"}\"}}]}]}"),
         ok("application/json", "{\"choices\":[{\"message\":{\"tool_calls\":[{\"function\":{\"name\":\"login\","
             + "\"arguments\":\"{\\\"password\\\":\\\"" + s + "\\\"}\"}}]}}]}"))));
@@ -98,33 +109,43 @@ class SecretPlacementsTest {
         "<?xml version=\"1.0\"?><login><user>ann</user><password>" + s + "</password></login>"))));
     // responses
     rows.add(row("response JSON echoes the request's key", s -> Interaction.of(
-        get("https://api.example.com/whoami", "X-Api-Key", s), ok("application/json", "{\"your_key\":\"" + s + "\"}"))));
+        get("https://api.example.com/whoami", "X-Api-Key", s), ok("application/json", "{\"your_key\":\"" + s
+            + "\"}"))));
     rows.add(row("SSE event echoes the bearer token", s -> Interaction.of(
         get("https://api.example.com/stream", "Authorization", "Bearer " + s),
         ok("text/event-stream", "data: {\"delta\":\"hi\"}\n\ndata: {\"debug\":\"auth=Bearer " + s + "\"}\n\n"))));
     rows.add(row("SSE event with a secret field", s -> Interaction.of(plainGet("https://api.example.com/sessions"),
         ok("text/event-stream", "event: session.created\ndata: {\"session\":{\"client_secret\":{\"value\":\"" + s
             + "\",\"expires_at\":1700000000}}}\n\n"))));
-    rows.add(row("JSON client_secret object (realtime sessions)", s -> Interaction.of(plainGet("https://api.example.com/realtime"),
-        ok("application/json", "{\"id\":\"sess_1\",\"client_secret\":{\"value\":\"" + s + "\",\"expires_at\":1700000000}}"))));
+    rows.add(row("JSON client_secret object (realtime sessions)",
+        s -> Interaction.of(plainGet("https://api.example.com/realtime"),
+        ok("application/json", "{\"id\":\"sess_1\",\"client_secret\":{\"value\":\"" + s
+            + "\",\"expires_at\":1700000000}}"))));
     rows.add(row("gzip body the client did not decompress", s -> Interaction.of(
         get("https://api.example.com/echo", "X-Api-Key", s),
         Response.builder().headers(Multimap.builder().add("Content-Type", "application/json")
             .add("Content-Encoding", "gzip").build()).body(Body.of(gzip("{\"echo\":\"" + s + "\"}"))).build())));
     rows.add(row("gzip body with a secret field", s -> Interaction.of(plainGet("https://auth.example.com/t"),
         Response.builder().headers(Multimap.builder().add("Content-Type", "application/json")
-            .add("Content-Encoding", "gzip").build()).body(Body.of(gzip("{\"access_token\":\"" + s + "\"}"))).build())));
+            .add("Content-Encoding", "gzip").build()).body(Body.of(gzip("{\"access_token\":\"" + s
+                + "\"}"))).build())));
     rows.add(row("OAuth token response", s -> Interaction.of(form("grant_type=client_credentials"),
         ok("application/json", "{\"access_token\":\"" + s + "\",\"token_type\":\"bearer\",\"expires_in\":3600}"))));
     rows.add(row("signed URL in a response body", s -> Interaction.of(plainGet("https://api.example.com/upload"),
-        ok("application/json", "{\"url\":\"https://storage.googleapis.com/b/o?X-Goog-Algorithm=GOOG4&X-Goog-Signature=" + s + "\"}"))));
+        ok("application/json",
+            "{\"url\":\"https://storage.googleapis.com/b/o?X-Goog-Algorithm=GOOG4&X-Goog-Signature=" + s + "\"}"))));
     // well-known credential shapes anywhere
-    rows.add(row("sk- key in a request body", s -> plain(post("text/plain", "my key is sk-proj-" + s)), s -> "sk-proj-" + s));
-    rows.add(row("sk-ant- key in a response body", s -> Interaction.of(plainGet("https://x/"), ok("text/plain", "key: sk-ant-api03-" + s)), s -> "sk-ant-api03-" + s));
-    rows.add(row("AIza key in a path", s -> plain(plainGet("https://x.example.com/k/AIza" + s + "ABCDEFGHIJK/v")), s -> "AIza" + s + "ABCDEFGHIJK"));
-    rows.add(row("hf_ token in JSON content", s -> plain(post("application/json", "{\"note\":\"hf_" + s + "\"}")), s -> "hf_" + s));
+    rows.add(row("sk- key in a request body", s -> plain(post("text/plain", "my key is sk-proj-" + s)),
+        s -> "sk-proj-" + s));
+    rows.add(row("sk-ant- key in a response body", s -> Interaction.of(plainGet("https://x/"), ok("text/plain",
+        "key: sk-ant-api03-" + s)), s -> "sk-ant-api03-" + s));
+    rows.add(row("AIza key in a path", s -> plain(plainGet("https://x.example.com/k/AIza" + s + "ABCDEFGHIJK/v")),
+        s -> "AIza" + s + "ABCDEFGHIJK"));
+    rows.add(row("hf_ token in JSON content", s -> plain(post("application/json", "{\"note\":\"hf_" + s + "\"}")),
+        s -> "hf_" + s));
     rows.add(row("AKIA key in XML", s -> Interaction.of(plainGet("https://iam.amazonaws.com/"),
-        ok("text/xml", "<AccessKeyId>AKIA" + s.substring(0, 16).toUpperCase() + "</AccessKeyId>")), s -> "AKIA" + s.substring(0, 16).toUpperCase()));
+        ok("text/xml", "<AccessKeyId>AKIA" + s.substring(0, 16).toUpperCase() + "</AccessKeyId>")), s -> "AKIA"
+            + s.substring(0, 16).toUpperCase()));
     rows.add(row("ghp_ token in a kept header", s -> Interaction.of(plainGet("https://x/"),
         Response.builder().headers(Multimap.of("X-Debug", "ghp_" + s + s)).build()), s -> "ghp_" + s + s));
     rows.add(row("xoxb- token in a form", s -> plain(form("channel=C1&text=xoxb-" + s)), s -> "xoxb-" + s));
