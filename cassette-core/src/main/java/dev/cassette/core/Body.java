@@ -78,6 +78,19 @@ public final class Body {
     return b;
   }
 
+  /**
+   * The bytes themselves when the body was made from bytes, else null; not a copy, so callers only
+   * read them. Redaction scans a recorded body in place through this, without decoding it.
+   */
+  byte[] bytesIfHeld() {
+    return bytes;
+  }
+
+  /** The Go string itself when the body was made from one (read from a cassette), else null. */
+  String goStringIfHeld() {
+    return goString;
+  }
+
   /** The number of bytes. */
   public int length() {
     byte[] b = bytes;
@@ -100,25 +113,6 @@ public final class Body {
       } else n += 3;
     }
     return Math.toIntExact(n);
-  }
-
-  /** Whether the first byte that is not JSON white space opens an object or an array. */
-  boolean startsLikeJsonContainer() {
-    byte[] b = bytes;
-    if (b != null) {
-      for (byte x : b) {
-        if (x == ' ' || x == '\t' || x == '\n' || x == '\r') continue;
-        return x == '{' || x == '[';
-      }
-      return false;
-    }
-    String s = goString;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-      return c == '{' || c == '[';
-    }
-    return false;
   }
 
   public boolean isEmpty() {

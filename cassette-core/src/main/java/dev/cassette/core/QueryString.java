@@ -57,7 +57,7 @@ final class QueryString {
     return equals < 0 ? rawPair : rawPair.substring(0, equals);
   }
 
-  private static String decode(String raw) {
+  static String decode(String raw) {
     try {
       return URLDecoder.decode(raw, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException malformedEscape) {

@@ -174,8 +174,8 @@ public final class Recorder implements AutoCloseable {
   public void record(Request request, Response response) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(response, "response");
-    Interaction clean = Interaction.of(redaction.redact(canonicalHeaders(request)),
-        redaction.redact(canonicalHeaders(response)));
+    // as one interaction, so that the response is also scrubbed of the secrets the request carried
+    Interaction clean = redaction.redact(Interaction.of(canonicalHeaders(request), canonicalHeaders(response)));
     Interaction saved = apply(beforeSave, "beforeSave", clean);
     synchronized (lock) {
       checkOpen("record");

@@ -2,8 +2,6 @@ package dev.cassette.core;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,41 +11,55 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Keeps secrets out of cassette files. A {@link Recorder} applies it to every exchange it records and,
- * the same way, to every live request before matching, so that a request carrying a real key still
- * matches a recording that holds only the placeholder (as Ruby VCR's {@code filter_sensitive_data}).
+ * the same way, to every live request before matching, so that a request carrying a real key (or, in
+ * CI, none) still matches a recording that holds only the placeholder (as Ruby VCR's
+ * {@code filter_sensitive_data}).
  *
- * <p>What it does, in this order:
- * <ol>
- *   <li>Literal replacements ({@link Builder#replaceText}): a known secret value becomes a placeholder in
- *       the URL (also URL-encoded), header and form values and both bodies.
- *   <li>Request headers and trailers: by default only an allowlist is kept ({@code Accept},
- *       {@code Content-Type}, {@code User-Agent}, plus {@link Builder#allowHeaders}), as fantasy records,
- *       because a request header nobody thought of (a signature, a session id) is then dropped rather
- *       than leaked. {@link Builder#denyHeaders} switches to a denylist for users who want to keep more;
- *       it starts from {@link #DEFAULT_DENIED_HEADERS} and also drops every header whose name contains
- *       one of {@link #SENSITIVE_NAME_PARTS}.
- *   <li>Response headers and trailers: all are kept except those that hand the client a credential or
- *       a session ({@link #DEFAULT_DENIED_RESPONSE_HEADERS}, and names containing one of
- *       {@link #SENSITIVE_RESPONSE_NAME_PARTS}), plus {@link Builder#denyResponseHeaders} and any name
- *       given to {@link Builder#denyHeaders}. A response's headers are what the server tells every
- *       caller (request ids, rate limits, content length), and code under test reads them; the secrets
- *       in a request are the caller's own, which is why the two sides differ.
- *   <li>Query parameters: the value of each named parameter is replaced by its placeholder, in the URL
- *       (and {@code request_uri}), in {@code form}, in a url-encoded request body and in a header value
- *       that is a URL (a redirect's {@code Location} to a pre-signed URL carries its signature). Names
- *       are compared ignoring case.
- *   <li>JSON bodies (request and response): the value of each named object member, at any depth, and of
- *       each JSON Pointer is replaced by its placeholder. A body is rewritten (compactly) only when it
- *       held such a value; otherwise its bytes are kept.
- * </ol>
+ * <p>It works in two steps. First the rules that know secrets by <em>name</em> remove them and remember
+ * each value removed; then every place of the interaction is scrubbed of those <em>values</em>, of the
+ * literal secrets configured, and of values shaped like well-known credentials. A token sent in
+ * {@code Authorization} and echoed in a response body, or put into a path, is therefore found in both.
+ * Where each rule lives:
+ *
+ * <table>
+ *   <caption>rules by place</caption>
+ *   <tr><th>place</th><th>rule</th><th>class</th></tr>
+ *   <tr><td>request and response headers and trailers</td><td>an allowlist of request headers by default,
+ *       a denylist of response headers; a dropped credential header gives up its value</td>
+ *       <td>{@code HeaderRules}</td></tr>
+ *   <tr><td>URL: query, fragment, user info; URLs in header values and bodies; form fields and
+ *       url-encoded bodies</td><td>{@link #DEFAULT_QUERY_PARAMETERS} by name</td><td>{@code UrlRules}</td></tr>
+ *   <tr><td>JSON bodies, JSON parts, JSON inside JSON strings</td><td>{@link #DEFAULT_JSON_FIELDS} by name,
+ *       JSON Pointers</td><td>{@code JsonBodyRules}</td></tr>
+ *   <tr><td>multipart bodies</td><td>fields named as JSON members or query parameters</td>
+ *       <td>{@code MultipartBodyRules}</td></tr>
+ *   <tr><td>XML bodies</td><td>elements named as JSON members</td><td>{@code XmlBodyRules}</td></tr>
+ *   <tr><td>which of these a body gets; gzip bodies the client did not decompress</td><td>by content type
+ *       and first bytes, decoded once</td><td>{@code BodyRules}</td></tr>
+ *   <tr><td>everywhere: URL, header and form values, every body (SSE streams included)</td><td>the values
+ *       removed above, {@link Builder#replaceText} and {@link Builder#replaceEnv} secrets</td>
+ *       <td>{@code SecretValues}</td></tr>
+ *   <tr><td>everywhere</td><td>JWTs, {@code sk-}, {@code sk-ant-}, {@code AIza}, {@code hf_},
+ *       {@code AKIA}/{@code ASIA}, {@code ghp_}, {@code xox?-} keys</td><td>{@code CredentialPatterns}</td></tr>
+ * </table>
+ *
+ * <p>Request headers are kept by an allowlist ({@code Accept}, {@code Content-Type},
+ * {@code User-Agent}, plus {@link Builder#allowHeaders}), as fantasy records, because a request header
+ * nobody thought of (a signature, a session id) is then dropped rather than leaked;
+ * {@link Builder#denyHeaders} switches to a denylist. Response headers are all kept except those that
+ * hand the client a credential or a session: they are what the server tells every caller, and code
+ * under test reads them.
  *
  * <p>A placeholder not given explicitly is derived from the name: {@code api_key} and {@code apiKey}
- * become {@code <API_KEY>}. Redacting an already redacted exchange changes nothing. When a rewrite
- * changes a body's length, a {@code content_length} that equalled the old length follows it.
+ * become {@code <API_KEY>}; a value scrubbed elsewhere takes the placeholder of the place it was first
+ * found ({@code <AUTHORIZATION>} for a bearer token). Redacting an already redacted exchange changes
+ * nothing. When a rewrite changes a body's length, a {@code content_length} that equalled the old length
+ * follows it.
  *
  * <p>Immutable and thread-safe; build one with {@link #builder()} or {@link #toBuilder()}.
  */
@@ -92,36 +104,48 @@ public final class Redaction {
       "cookie", "session", "secret", "password", "api-key", "apikey");
 
   /**
-   * Query and form parameters redacted by default: API keys as Google and others take them, the
-   * credentials of an OAuth token request ({@code grant_type=password}, {@code refresh_token}), and the
-   * signature of AWS pre-signed and Azure SAS URLs.
+   * Query, fragment and form parameters redacted by default, names ignoring case: API keys as Google
+   * ({@code key}) and Azure OpenAI ({@code api-key}) take them, Azure Functions' {@code code}, OAuth's
+   * credentials and tokens (also in a fragment, {@code #access_token=}), and the signatures of AWS, GCS
+   * and CloudFront signed URLs and Azure SAS URLs. The same names are redacted in any URL a body holds.
    */
   public static final List<String> DEFAULT_QUERY_PARAMETERS = List.of(
-      "key", "api_key", "apikey", "token", "access_token", "refresh_token", "id_token", "client_secret",
-      "client_assertion", "password", "X-Amz-Signature", "X-Amz-Credential", "X-Amz-Security-Token", "sig");
+      "key", "api_key", "api-key", "apikey", "code", "token", "access_token", "refresh_token", "id_token",
+      "auth_token", "session_token", "client_secret", "client_assertion", "password", "secret",
+      "X-Amz-Signature", "X-Amz-Credential", "X-Amz-Security-Token", "X-Goog-Signature", "X-Goog-Credential",
+      "Signature", "sig");
 
-  /** JSON members redacted by default, at any depth of a JSON body. */
+  /**
+   * JSON members redacted by default, at any depth of a JSON body, a JSON part or JSON inside a JSON
+   * string; also the XML elements and multipart fields of these names. Names compare ignoring case,
+   * {@code _} and {@code -} ({@code apiKey}, {@code API-KEY} and {@code api_key} are one name).
+   * {@code token} is not redacted inside log probabilities, where it is generated text.
+   */
   public static final List<String> DEFAULT_JSON_FIELDS = List.of(
-      "api_key", "apiKey", "access_token", "refresh_token", "client_secret", "password");
+      "api_key", "access_token", "refresh_token", "id_token", "auth_token", "session_token", "token",
+      "client_secret", "client_assertion", "password", "passwd", "secret", "secret_key", "secret_access_key",
+      "private_key", "authorization");
 
   private static final Redaction DEFAULTS = new Builder(true).build();
   private static final Redaction NONE = new Builder(false).build();
 
+  // The configuration as given, for toBuilder() and toString().
   private final boolean allowlist;
-  /** Lower-case header names: kept in allowlist mode, dropped in denylist mode. */
   private final Set<String> headerNames;
   private final boolean denySensitiveNames;
-  /** Lower-case response header names dropped. */
   private final Set<String> deniedResponseHeaders;
-  /** Lower-case response header names kept even when denied or sensitive. */
   private final Set<String> allowedResponseHeaders;
   private final boolean denySensitiveResponseNames;
-  /** Lower-case parameter name to placeholder. */
   private final Map<String, String> queryParameters;
   private final Map<String, String> jsonFields;
   private final Map<JsonPointer, String> jsonPointers;
   private final Map<String, String> texts;
   private final boolean redactUrlPasswords;
+
+  // The rules it makes, one per place (see the class comment).
+  private final HeaderRules headerRules;
+  private final UrlRules urlRules;
+  private final BodyRules bodyRules;
 
   private Redaction(Builder b) {
     this.allowlist = b.allowlist;
@@ -135,14 +159,20 @@ public final class Redaction {
     this.jsonPointers = Collections.unmodifiableMap(new LinkedHashMap<>(b.jsonPointers));
     this.texts = Collections.unmodifiableMap(new LinkedHashMap<>(b.texts));
     this.redactUrlPasswords = b.redactUrlPasswords;
+    this.headerRules = new HeaderRules(allowlist, headerNames, denySensitiveNames, deniedResponseHeaders,
+        allowedResponseHeaders, denySensitiveResponseNames);
+    this.urlRules = new UrlRules(queryParameters, redactUrlPasswords);
+    Map<String, String> normalized = new LinkedHashMap<>();
+    jsonFields.forEach((name, placeholder) -> normalized.putIfAbsent(JsonBodyRules.normalize(name), placeholder));
+    this.bodyRules = new BodyRules(urlRules, new JsonBodyRules(normalized, jsonPointers));
   }
 
   /**
    * The default: keep only Accept, Content-Type and User-Agent request headers and every response
    * header but {@link #DEFAULT_DENIED_RESPONSE_HEADERS} and names with
-   * {@link #SENSITIVE_RESPONSE_NAME_PARTS}; redact
-   * {@link #DEFAULT_QUERY_PARAMETERS}, {@link #DEFAULT_JSON_FIELDS} and the password of a URL's user
-   * info ({@code https://user:<PASSWORD>@host/}).
+   * {@link #SENSITIVE_RESPONSE_NAME_PARTS}; redact {@link #DEFAULT_QUERY_PARAMETERS},
+   * {@link #DEFAULT_JSON_FIELDS}, the user info of URLs, the values they held wherever else they
+   * appear, and credential-shaped values everywhere.
    */
   public static Redaction defaults() {
     return DEFAULTS;
@@ -163,26 +193,70 @@ public final class Redaction {
     return new Builder(this);
   }
 
+  /**
+   * The value of an environment variable that holds a secret, or its placeholder ({@code <NAME>}) when
+   * it is unset. Code under test sends this where it would send the secret: while recording it is the
+   * real value, which {@link Builder#replaceEnv} turns into the placeholder in the file; on a replay
+   * without the variable (CI) it is the placeholder itself, so the request still matches, even where
+   * the secret stands in a URL or body.
+   */
+  public static String env(String variable) {
+    return env(variable, System::getenv);
+  }
+
+  static String env(String variable, Function<String, String> environment) {
+    String value = environment.apply(Objects.requireNonNull(variable, "variable"));
+    return value == null || value.isEmpty() ? placeholderFor(variable) : value;
+  }
+
   /** The request as it may be written to a cassette; the same instance when nothing changes. */
   public Request redact(Request request) {
-    Request.Builder b = request.toBuilder();
-    String url = replaceTexts(request.url(), true);
-    if (redactUrlPasswords) url = redactUrlPassword(url);
-    url = QueryString.editUrl(url, this::redactPair);
-    b.url(url);
-    if (!request.requestUri().isEmpty()) {
-      b.requestUri(QueryString.editUrl(replaceTexts(request.requestUri(), true), this::redactPair));
-    }
-    Multimap headers = redactHeaders(request.headers(), this::keepsRequestHeader);
-    b.trailer(redactHeaders(request.trailer(), this::keepsRequestHeader));
-    b.form(redactForm(request.form()));
-    Body body = replaceTexts(request.body());
-    String contentType = request.headers().firstIgnoreCase("Content-Type");
-    if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("application/x-www-form-urlencoded")
-        && body.isUtf8() && !queryParameters.isEmpty()) {
-      body = Body.ofGoString(QueryString.editQuery(body.goString(), this::redactPair));
-    }
-    body = redactJson(body);
+    return redact(request, newSecretValues());
+  }
+
+  /**
+   * The response as it may be written to a cassette; the same instance when nothing changes. Redacting
+   * a response alone cannot scrub the request's secrets from it: {@link #redact(Interaction)} does.
+   */
+  public Response redact(Response response) {
+    return redact(response, newSecretValues());
+  }
+
+  /**
+   * Both sides of an interaction redacted, the response also of every value the request's redaction
+   * removed (an echoed key, an SSE event quoting the token).
+   */
+  public Interaction redact(Interaction interaction) {
+    SecretValues found = newSecretValues();
+    Request request = redact(interaction.request(), found);
+    Response response = redact(interaction.response(), found);
+    return request == interaction.request() && response == interaction.response()
+        ? interaction
+        : Interaction.of(request, response);
+  }
+
+  private SecretValues newSecretValues() {
+    return new SecretValues(texts, urlRules);
+  }
+
+  /** The name rules first, collecting values; then scrubbing every place of the values found. */
+  private Request redact(Request request, SecretValues found) {
+    Multimap headers = headerRules.request(request.headers(), found);
+    Multimap trailer = headerRules.request(request.trailer(), found);
+    String url = urlRules.redact(request.url(), found);
+    String requestUri = request.requestUri().isEmpty() ? "" : urlRules.redact(request.requestUri(), found);
+    Multimap form = urlRules.redactForm(request.form(), found);
+    BodyRules.Pending pending = bodyRules.structure(request.body(),
+        request.headers().firstIgnoreCase("Content-Type"), request.headers().firstIgnoreCase("Content-Encoding"),
+        found);
+
+    Request.Builder b = request.toBuilder()
+        .url(found.scrubUrl(url))
+        .trailer(scrubHeaders(trailer, found))
+        .form(scrubValues(form, found));
+    if (!requestUri.isEmpty()) b.requestUri(found.scrubUrl(requestUri));
+    headers = scrubHeaders(headers, found);
+    Body body = bodyRules.finish(pending, found);
     b.body(body);
     if (body.length() != request.body().length()) {
       if (request.contentLength() == request.body().length()) b.contentLength(body.length());
@@ -193,12 +267,16 @@ public final class Redaction {
     return redacted.equals(request) ? request : redacted;
   }
 
-  /** The response as it may be written to a cassette; the same instance when nothing changes. */
-  public Response redact(Response response) {
-    Response.Builder b = response.toBuilder();
-    Multimap headers = redactHeaders(response.headers(), this::keepsResponseHeader);
-    b.trailer(redactHeaders(response.trailer(), this::keepsResponseHeader));
-    Body body = redactJson(replaceTexts(response.body()));
+  private Response redact(Response response, SecretValues found) {
+    Multimap headers = headerRules.response(response.headers(), found);
+    Multimap trailer = headerRules.response(response.trailer(), found);
+    BodyRules.Pending pending = bodyRules.structure(response.body(),
+        response.headers().firstIgnoreCase("Content-Type"),
+        response.headers().firstIgnoreCase("Content-Encoding"), found);
+
+    Response.Builder b = response.toBuilder().trailer(scrubHeaders(trailer, found));
+    headers = scrubHeaders(headers, found);
+    Body body = bodyRules.finish(pending, found);
     b.body(body);
     if (body.length() != response.body().length()) {
       if (response.contentLength() == response.body().length()) b.contentLength(body.length());
@@ -209,114 +287,39 @@ public final class Redaction {
     return redacted.equals(response) ? response : redacted;
   }
 
-  /** Both sides of an interaction redacted. */
-  public Interaction redact(Interaction interaction) {
-    Request request = redact(interaction.request());
-    Response response = redact(interaction.response());
-    return request == interaction.request() && response == interaction.response()
-        ? interaction
-        : Interaction.of(request, response);
+  /** Kept header values scrubbed, and the URLs they hold redacted as request URLs are. */
+  private Multimap scrubHeaders(Multimap headers, SecretValues found) {
+    return edit(headers, value -> found.scrub(urlRules.redactUrlsIn(value, found)));
   }
 
-  /** {@code https://user:secret@host/} becomes {@code https://user:<PASSWORD>@host/}. */
-  private static String redactUrlPassword(String url) {
-    int scheme = url.indexOf("://");
-    if (scheme < 0) return url;
-    int start = scheme + 3;
-    int end = start;
-    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) end++;
-    int at = url.lastIndexOf('@', end - 1);
-    if (at < start) return url;
-    int colon = url.indexOf(':', start);
-    if (colon < 0 || colon > at) return url;
-    return url.substring(0, colon + 1) + "<PASSWORD>" + url.substring(at);
+  private static Multimap scrubValues(Multimap form, SecretValues found) {
+    return edit(form, found::scrub);
   }
 
-  private boolean keepsRequestHeader(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (allowlist) return headerNames.contains(lower);
-    if (headerNames.contains(lower)) return false;
-    if (denySensitiveNames) {
-      for (String part : SENSITIVE_NAME_PARTS) {
-        if (lower.contains(part)) return false;
+  /** Every value edited; the same instance when no value changes, as is usual. */
+  private static Multimap edit(Multimap map, UnaryOperator<String> edit) {
+    if (map.isEmpty()) return map;
+    Multimap.Builder out = null;
+    for (Map.Entry<String, List<String>> e : map.asMap().entrySet()) {
+      List<String> values = e.getValue();
+      for (int i = 0; i < values.size(); i++) {
+        String result = edit.apply(values.get(i));
+        if (out == null && !result.equals(values.get(i))) out = copyBefore(map, e.getKey(), values.subList(0, i));
+        if (out != null) out.add(e.getKey(), result);
       }
     }
-    return true;
+    return out == null ? map : out.build();
   }
 
-  private boolean keepsResponseHeader(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (allowedResponseHeaders.contains(lower)) return true;
-    if (deniedResponseHeaders.contains(lower)) return false;
-    if (denySensitiveResponseNames) {
-      for (String part : SENSITIVE_RESPONSE_NAME_PARTS) {
-        if (lower.contains(part)) return false;
-      }
-    }
-    return true;
-  }
-
-  private Multimap redactHeaders(Multimap headers, Predicate<String> keeps) {
-    if (headers.isEmpty()) return headers;
+  /** A builder holding the entries of {@code map} before {@code name}, and these of its values. */
+  private static Multimap.Builder copyBefore(Multimap map, String name, List<String> valuesBefore) {
     Multimap.Builder out = Multimap.builder();
-    headers.asMap().forEach((name, values) -> {
-      if (!keeps.test(name)) return;
-      List<String> replaced = new ArrayList<>(values.size());
-      for (String value : values) replaced.add(redactHeaderValue(value));
-      out.addAll(name, replaced);
-    });
-    return out.build();
-  }
-
-  /**
-   * A header value with known secrets replaced, and each absolute URL in it ({@code Location},
-   * {@code Content-Location}, an upload URL, the {@code <...>} of a {@code Link}) redacted as a request's
-   * URL is. A client that follows a redacted URL on replay sends a request that redacts to the same
-   * text, so it still matches.
-   */
-  private String redactHeaderValue(String value) {
-    String out = replaceTexts(value, false);
-    if (!out.contains("://")) return out;
-    StringBuilder redacted = null;
-    int copied = 0;
-    for (int start = indexOfUrl(out, 0); start >= 0; start = indexOfUrl(out, copied)) {
-      int end = urlEnd(out, start);
-      if (redacted == null) redacted = new StringBuilder(out.length());
-      redacted.append(out, copied, start).append(redactUrl(out.substring(start, end)));
-      copied = end;
+    for (Map.Entry<String, List<String>> e : map.asMap().entrySet()) {
+      if (e.getKey().equals(name)) break;
+      out.addAll(e.getKey(), e.getValue());
     }
-    return redacted == null ? out : redacted.append(out, copied, out.length()).toString();
-  }
-
-  /**
-   * Where the URL starting at {@code start} ends: at white space or a quote; in a {@code <...>} (as in
-   * {@code Link}), at the {@code >} that ends the brackets, not one of a placeholder inside them.
-   */
-  private static int urlEnd(String text, int start) {
-    boolean bracketed = start > 0 && text.charAt(start - 1) == '<';
-    int end = start;
-    for (; end < text.length(); end++) {
-      char c = text.charAt(end);
-      if (Character.isWhitespace(c) || c == '"') break;
-      if (bracketed && c == '>') {
-        char next = end + 1 < text.length() ? text.charAt(end + 1) : ';';
-        if (next == ';' || next == ',' || Character.isWhitespace(next)) break;
-      }
-    }
-    return end;
-  }
-
-  private static int indexOfUrl(String text, int from) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    int http = lower.indexOf("http://", from);
-    int https = lower.indexOf("https://", from);
-    return http < 0 ? https : https < 0 ? http : Math.min(http, https);
-  }
-
-  private String redactUrl(String url) {
-    String out = replaceTexts(url, true);
-    if (redactUrlPasswords) out = redactUrlPassword(out);
-    return QueryString.editUrl(out, this::redactPair);
+    if (!valuesBefore.isEmpty()) out.addAll(name, valuesBefore);
+    return out;
   }
 
   /**
@@ -331,72 +334,6 @@ public final class Redaction {
       else out.addAll(name, values);
     });
     return out.build();
-  }
-
-  private Multimap redactForm(Multimap form) {
-    if (form.isEmpty()) return form;
-    Multimap.Builder out = Multimap.builder();
-    form.asMap().forEach((name, values) -> {
-      String placeholder = queryParameters.get(name.toLowerCase(Locale.ROOT));
-      List<String> replaced = new ArrayList<>(values.size());
-      for (String value : values) replaced.add(placeholder != null ? placeholder : replaceTexts(value, false));
-      out.addAll(name, replaced);
-    });
-    return out.build();
-  }
-
-  private String redactPair(String name, String rawPair) {
-    String placeholder = queryParameters.get(name.toLowerCase(Locale.ROOT));
-    return placeholder == null ? rawPair : QueryString.rawName(rawPair) + "=" + placeholder;
-  }
-
-  private String replaceTexts(String value, boolean alsoUrlEncoded) {
-    String out = value;
-    for (Map.Entry<String, String> e : texts.entrySet()) {
-      out = out.replace(e.getKey(), e.getValue());
-      if (alsoUrlEncoded) out = out.replace(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8), e.getValue());
-    }
-    return out;
-  }
-
-  private Body replaceTexts(Body body) {
-    if (texts.isEmpty() || body.isEmpty()) return body;
-    String text = body.goString();
-    String replaced = replaceTexts(text, false);
-    return replaced.equals(text) ? body : Body.ofGoString(replaced);
-  }
-
-  private Body redactJson(Body body) {
-    // Only a JSON object or array can hold a member to redact; the byte check spares decoding large
-    // bodies of other kinds (a 200 MB event stream) just to find that out.
-    if (jsonFields.isEmpty() && jsonPointers.isEmpty() || body.isEmpty() || !body.startsLikeJsonContainer()
-        || !body.isUtf8()) {
-      return body;
-    }
-    String text = body.text();
-    if (jsonPointers.isEmpty() && !mentionsJsonField(text)) return body;
-    JsonNode json = Json.parse(text);
-    if (json == null || !json.isContainerNode()) return body;
-    boolean changed = false;
-    for (Map.Entry<String, String> e : jsonFields.entrySet()) {
-      changed |= Json.replaceField(json, e.getKey(), e.getValue());
-    }
-    for (Map.Entry<JsonPointer, String> e : jsonPointers.entrySet()) {
-      changed |= Json.replace(json, e.getKey(), e.getValue());
-    }
-    return changed ? Body.ofText(Json.write(json)) : body;
-  }
-
-  /**
-   * Whether a redacted member name may occur: most bodies hold none, and then need no parse. A body with
-   * backslash-u escapes is always parsed, as a name may be spelt with them.
-   */
-  private boolean mentionsJsonField(String text) {
-    if (text.contains("\\u")) return true;
-    for (String name : jsonFields.keySet()) {
-      if (text.contains(name)) return true;
-    }
-    return false;
   }
 
   /**
@@ -570,12 +507,35 @@ public final class Redaction {
 
     /**
      * Replaces a known secret value wherever it appears: URL (also URL-encoded), header and form values,
-     * request and response bodies. Use it for a token read from the environment. A null or empty secret
-     * is ignored, so that the same configuration serves replay runs where the variable is unset.
+     * request and response bodies, also inside a body the client did not decompress. A null or empty
+     * secret is ignored. For a secret read from the environment prefer {@link #replaceEnv}: with this
+     * method, a run without the variable sends something else where the secret stood, and a secret in a
+     * URL or body then no longer matches its recording.
      */
     public Builder replaceText(String secret, String placeholder) {
       requirePlaceholder(placeholder);
       if (secret != null && !secret.isEmpty()) texts.put(secret, placeholder);
+      return this;
+    }
+
+    /**
+     * Redacts the secret an environment variable holds, wherever it appears, as {@code <NAME>}: the
+     * live value when the variable is set (recording), and nothing to replace when it is not (CI). Pair
+     * it with {@link Redaction#env}, which gives code under test the placeholder itself when the
+     * variable is unset, so that a secret in a URL or body matches in both runs. The URL-encoded
+     * placeholder ({@code %3CNAME%3E}, as clients escape it in a path) is read as the placeholder.
+     */
+    public Builder replaceEnv(String variable) {
+      return replaceEnv(variable, System::getenv);
+    }
+
+    Builder replaceEnv(String variable, Function<String, String> environment) {
+      String placeholder = placeholderFor(Objects.requireNonNull(variable, "variable"));
+      String value = environment.apply(variable);
+      if (value != null && !value.isEmpty()) texts.put(value, placeholder);
+      String inner = placeholder.substring(1, placeholder.length() - 1);
+      texts.put("%3C" + inner + "%3E", placeholder);
+      texts.put("%3c" + inner + "%3e", placeholder);
       return this;
     }
 

@@ -196,7 +196,7 @@ class RedactionTest {
         .redactJsonField("secret", "***")
         .build();
     Request request = Request.builder()
-        .body("{\"auth\":{\"token\":\"t1\",\"user\":\"u\"},\"list\":[\"a\",\"b\"],\"deep\":[{\"secret\":{\"x\":1}}]}")
+        .body("{\"auth\":{\"token\":\"t1\",\"user\":\"u\"},\"list\":[\"a\",\"b\"],\"deep\":[{\"secret\":\"s1\"}]}")
         .build();
     assertEquals("{\"auth\":{\"token\":\"<TOKEN>\",\"user\":\"u\"},\"list\":[\"a\",\"<SECOND>\"],\"deep\":[{\"secret\":\"***\"}]}",
         r.redact(request).body().text());

@@ -37,8 +37,8 @@ class ReadmeExampleTest {
     Redaction redaction = Redaction.builder()
         .allowHeaders("OpenAI-Beta")                     // keep one more request header
         .denyResponseHeaders("X-Internal-Trace")         // drop one more response header
-        .redactJsonField("session_token")                // "<SESSION_TOKEN>" in the file
-        .replaceText(System.getenv("MY_TOKEN"), "<MY_TOKEN>")  // anywhere; ignored when unset
+        .redactJsonField("account_pin")                  // "<ACCOUNT_PIN>" in the file
+        .replaceEnv("MY_TOKEN")                          // "<MY_TOKEN>" anywhere; matches in CI too
         .build();
 
     try (TestServer server = TestServer.start()) {
@@ -46,12 +46,12 @@ class ReadmeExampleTest {
       try (Recorder recorder = Recorder.builder(path).mode(Mode.RECORD_ONLY).matcher(matcher)
           .redaction(redaction).build()) {
         call(new OkHttpClient.Builder().addInterceptor(new CassetteInterceptor(recorder)).build(),
-            server.url("/v1/chat?timestamp=1").toString(), "{\"session_token\":\"s3cret\",\"metadata\":{\"request_id\":\"a\"}}");
+            server.url("/v1/chat?timestamp=1").toString(), "{\"account_pin\":\"s3cret\",\"metadata\":{\"request_id\":\"a\"}}");
       }
     }
     String saved = Files.readString(path);
     assertFalse(saved.contains("s3cret"), saved);
-    assertTrue(saved.contains("<SESSION_TOKEN>"), saved);
+    assertTrue(saved.contains("<ACCOUNT_PIN>"), saved);
 
     Recorder recorder = Recorder.builder(path)
         .mode(Mode.REPLAY_ONLY)               // RECORD_ONLY, REPLAY_ONLY, REPLAY_WITH_NEW_EPISODES, RECORD_ONCE, PASSTHROUGH
@@ -64,7 +64,7 @@ class ReadmeExampleTest {
     String url = saved.lines().filter(l -> l.strip().startsWith("url: ")).findFirst().orElseThrow()
         .strip().substring("url: ".length()).replace("timestamp=1", "timestamp=2");
     assertEquals("{\"answer\":42}",
-        call(client, url, "{\"session_token\":\"s3cret\",\"metadata\":{\"request_id\":\"b\"}}"));
+        call(client, url, "{\"account_pin\":\"s3cret\",\"metadata\":{\"request_id\":\"b\"}}"));
     recorder.stop();                          // saves as the mode says; Recorder is AutoCloseable
   }
 
