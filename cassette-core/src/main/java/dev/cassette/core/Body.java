@@ -20,6 +20,8 @@ public final class Body {
   // and volatile makes the array's content visible with its reference.
   private volatile byte[] bytes;
   private volatile String goString;
+  /** {@link #hashCode()}, 0 until computed: bodies are index keys, looked up once per replayed request. */
+  private int hash;
 
   private Body(byte[] bytes, String goString) {
     this.bytes = bytes;
@@ -108,7 +110,12 @@ public final class Body {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(exactBytes());
+    int h = hash;
+    if (h == 0) {
+      h = Arrays.hashCode(exactBytes());
+      hash = h;
+    }
+    return h;
   }
 
   @Override

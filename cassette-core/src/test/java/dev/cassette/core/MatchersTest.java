@@ -22,6 +22,20 @@ class MatchersTest {
   private static void assertMatch(boolean expected, Matcher matcher, Request recorded, Request live) {
     assertEquals(expected, matcher.matches(recorded, live), () -> matcher + ": " + recorded + " vs " + live);
     if (expected) assertEquals(matcher.indexKey(recorded), matcher.indexKey(live));
+    assertMemoizedKeys(matcher, recorded, live);
+  }
+
+  /**
+   * An index finds the key of a live request through its {@link KeyMemo} of the recorded ones: that key
+   * must be the one the matcher computes, whether the live request repeats the recording or not.
+   */
+  private static void assertMemoizedKeys(Matcher matcher, Request recorded, Request live) {
+    if (!(matcher instanceof KeyedByInput keyed)) return;
+    KeyMemo memo = new KeyMemo();
+    assertEquals(matcher.indexKey(recorded), keyed.indexKey(recorded, memo));
+    memo.seal();
+    assertEquals(matcher.indexKey(live), keyed.indexKey(live, memo), () -> matcher + ": memoized key of " + live);
+    assertEquals(matcher.indexKey(recorded), keyed.indexKey(recorded, memo));
   }
 
   @Test
