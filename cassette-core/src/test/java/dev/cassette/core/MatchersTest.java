@@ -50,6 +50,18 @@ class MatchersTest {
   }
 
   @Test
+  void jsonStringsCompareByValueWhateverTheirEscapes() {
+    Matcher m = Matchers.methodUrlBody();
+    Request recorded = json("{\"a\":\"q\\\"u\\\\o\\nte\",\"b\":\"A\"}");
+    // The same values spelt with other escapes, keys in another order.
+    assertMatch(true, m, recorded, json("{\"b\":\"\\u0041\",\"a\":\"q\\u0022u\\\\o\\u000ate\"}"));
+    // A quote, a backslash or a newline is not its escape's letters, nor another control character.
+    assertMatch(false, m, recorded, json("{\"a\":\"q\\\"u\\\\o\\\\nte\",\"b\":\"A\"}"));
+    assertMatch(false, m, recorded, json("{\"a\":\"q\\\"u\\\\o\\tte\",\"b\":\"A\"}"));
+    assertMatch(false, m, json("{\"a\\\"\":1}"), json("{\"a\\\\\":1}"));
+  }
+
+  @Test
   void multipartBodiesMatchWhateverTheirBoundary() {
     Matcher m = Matchers.methodUrlBody();
     Request recorded = upload("0a1b-recorded", "hello");
