@@ -1,5 +1,8 @@
 package dev.cassette.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -112,10 +115,25 @@ public final class Body {
   public int hashCode() {
     int h = hash;
     if (h == 0) {
-      h = Arrays.hashCode(exactBytes());
+      h = hash(exactBytes());
       hash = h;
     }
     return h;
+  }
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * A hash of every byte, eight at a time: a live request's body is hashed once per replay to find its
+   * recorded twin, and {@link Arrays#hashCode(byte[])}, a byte at a time, was a tenth of a replay's
+   * time for a 900-byte body.
+   */
+  private static int hash(byte[] bytes) {
+    long h = bytes.length;
+    int i = 0;
+    for (; i + 8 <= bytes.length; i += 8) h = (h ^ (long) LONGS.get(bytes, i)) * 0x9E3779B97F4A7C15L;
+    for (; i < bytes.length; i++) h = (h ^ bytes[i]) * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
   }
 
   @Override
