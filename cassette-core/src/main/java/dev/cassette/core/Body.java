@@ -23,6 +23,11 @@ public final class Body {
   // and volatile makes the array's content visible with its reference.
   private volatile byte[] bytes;
   private volatile String goString;
+  /**
+   * Whether the bytes are valid UTF-8: 0 until known, then 1 (valid) or 2. Redaction and matching ask
+   * for every live request, and the answer would otherwise be a scan of the whole text each time.
+   */
+  private int utf8;
   /** {@link #hashCode()}, 0 until computed: bodies are index keys, looked up once per replayed request. */
   private int hash;
 
@@ -80,9 +85,7 @@ public final class Body {
 
   /** The bytes decoded as UTF-8, malformed input replaced by U+FFFD. */
   public String text() {
-    String s = goString;
-    if (s != null && GoString.isValidUtf8(s)) return s;
-    return new String(exactBytes(), StandardCharsets.UTF_8);
+    return isUtf8() ? goString() : new String(exactBytes(), StandardCharsets.UTF_8);
   }
 
   /** The bytes as a lossless Go string (see {@link GoString}). */
@@ -97,7 +100,12 @@ public final class Body {
 
   /** True when the bytes are valid UTF-8, so a cassette can hold them as plain text. */
   public boolean isUtf8() {
-    return GoString.isValidUtf8(goString());
+    int known = utf8;
+    if (known == 0) {
+      known = GoString.isValidUtf8(goString()) ? 1 : 2;
+      utf8 = known;
+    }
+    return known == 1;
   }
 
   @Override

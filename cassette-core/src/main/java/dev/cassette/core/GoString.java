@@ -1,6 +1,9 @@
 package dev.cassette.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,6 +25,8 @@ public final class GoString {
 
   /** Decodes bytes, escaping each byte that is not part of valid UTF-8. */
   public static String decode(byte[] bytes) {
+    // Most bodies and headers are ASCII: one pass to check, and the JDK's fastest String constructor.
+    if (isAscii(bytes)) return new String(bytes, StandardCharsets.ISO_8859_1);
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -31,6 +36,20 @@ public final class GoString {
     } catch (CharacterCodingException e) {
       return decodeEscaping(bytes);
     }
+  }
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** True when no byte has its high bit set; eight bytes at a time. */
+  static boolean isAscii(byte[] bytes) {
+    int i = 0;
+    for (; i + 8 <= bytes.length; i += 8) {
+      if (((long) LONGS.get(bytes, i) & 0x8080808080808080L) != 0) return false;
+    }
+    for (; i < bytes.length; i++) {
+      if (bytes[i] < 0) return false;
+    }
+    return true;
   }
 
   /** Encodes a string back to the exact bytes {@link #decode(byte[])} read. */
