@@ -28,15 +28,17 @@ import javax.tools.ToolProvider;
  * (settled), and each variant's cost per test over the stub.
  *
  * <p>{@code java -cp benchmarks.jar dev.cassette.benchmarks.suite.SuiteBenchmark [jvms] [runs] [classes] [tests]},
- * by default 5 JVMs, 3 runs, 20 classes of 10 tests: 200 tests. {@code -Dsuite.keep=true} keeps the
+ * by default 3 JVMs, 10 runs, 20 classes of 10 tests: 200 tests. {@code -Dsuite.keep=true} keeps the
  * generated sources and classes (for profiling one variant with {@link SuiteRun}).
  */
 public final class SuiteBenchmark {
   private SuiteBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int jvms = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int jvms = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    // The extension's code runs once per test, so its JIT needs several suites before it settles: on 2
+    // cores the third run still takes twice the tenth.
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int classes = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     int tests = args.length > 3 ? Integer.parseInt(args[3]) : 10;
     Path work = Files.createTempDirectory("cassette-suite");
