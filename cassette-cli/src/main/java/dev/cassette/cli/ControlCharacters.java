@@ -29,7 +29,11 @@ final class ControlCharacters {
     return out.toString();
   }
 
-  private static boolean needsEscape(char c) {
+  /**
+   * True for the characters {@link #escape} spells out; also used by {@code show --json}, which writes
+   * them as JSON's {@code \}{@code uXXXX} escapes instead.
+   */
+  static boolean needsEscape(char c) {
     if (c == '\t') return false;
     return c < 0x20 || c >= 0x7F && c <= 0x9F
         || c >= 0x202A && c <= 0x202E // embeddings and overrides

@@ -38,7 +38,7 @@ final class DiffCommand implements Command {
 
   @Override
   public String description() {
-    return "what changed between two recordings (one FILE: since git HEAD); --all shows volatile values";
+    return "what a re-record changed; one FILE: against git HEAD; --all adds volatile values";
   }
 
   /** One side of the comparison: how to call it, and the cassette or why there is none. */
@@ -71,7 +71,7 @@ final class DiffCommand implements Command {
     }
     for (Side side : new Side[] {before, after}) {
       if (side != null && side.problem() != null) {
-        err.println(side.problem());
+        err.println(ControlCharacters.escape(side.problem()));
         return USAGE;
       }
     }
@@ -160,23 +160,26 @@ final class DiffCommand implements Command {
     }
     entries.sort(Comparator.comparingDouble(Entry::order));
 
-    out.println("--- " + TerminalText.escape(before.label()));
-    out.println("+++ " + TerminalText.escape(after.label()));
+    out.println("--- " + ControlCharacters.escape(before.label()));
+    out.println("+++ " + ControlCharacters.escape(after.label()));
     for (Entry entry : entries) entry.lines().forEach(out::println);
     StringBuilder summary = new StringBuilder()
         .append(a.size()).append(" -> ").append(b.size()).append(b.size() == 1 ? " interaction: " : " interactions: ")
         .append(changed).append(" changed, ").append(added).append(" added, ").append(removed).append(" removed, ")
         .append(moved).append(" moved, ").append(unchanged).append(" unchanged");
-    if (hidden > 0) summary.append("; ").append(hidden).append(" volatile differences hidden (--all shows them)");
+    if (hidden > 0) {
+      summary.append("; ").append(hidden).append(hidden == 1 ? " volatile difference" : " volatile differences")
+          .append(" hidden (--all shows them)");
+    }
     out.println(summary);
     return changed + added + removed + moved > 0 ? FAILED : OK;
   }
 
   private static String request(Interaction interaction) {
-    return interaction.request().method() + " " + TerminalText.escape(interaction.request().url());
+    return ControlCharacters.escape(interaction.request().method() + " " + interaction.request().url());
   }
 
   private static String status(Interaction interaction) {
-    return TerminalText.escape(interaction.response().status());
+    return ControlCharacters.escape(interaction.response().status());
   }
 }

@@ -11,6 +11,11 @@ import java.util.List;
  * A file's committed version, for {@code cassette diff FILE}: what {@code git show HEAD:./NAME} prints
  * when run in the file's folder, so the file may sit in any repository, at any depth, whatever the
  * current directory. Git is run as a program (no library), with no prompt and no pager.
+ *
+ * <p>Git finds the repository from the file's folder alone: {@code GIT_DIR}, {@code GIT_WORK_TREE} and
+ * {@code GIT_INDEX_FILE} are not passed on, because git sets them for its hooks (relative to the
+ * repository's top), and {@code cassette diff} run from a pre-commit hook would otherwise read another
+ * folder.
  */
 final class GitHeadVersion {
   private GitHeadVersion() {}
@@ -24,6 +29,7 @@ final class GitHeadVersion {
     String spec = "HEAD:./" + absolute.getFileName();
     ProcessBuilder builder = new ProcessBuilder(List.of("git", "-C", dir.toString(), "show", "--no-textconv", spec))
         .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+    builder.environment().keySet().removeAll(List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX"));
     builder.environment().put("GIT_TERMINAL_PROMPT", "0");
     builder.environment().put("GIT_PAGER", "cat");
     builder.environment().put("LC_ALL", "C");
@@ -67,7 +73,7 @@ final class GitHeadVersion {
     if (gitMessage.contains("invalid object name") || gitMessage.contains("bad revision")) {
       return file + ": the repository has no commit yet, so there is no version in HEAD to compare with";
     }
-    return file + ": git could not show the version in HEAD: " + TerminalText.escape(first);
+    return file + ": git could not show the version in HEAD: " + ControlCharacters.escape(first);
   }
 
   private static Result failed(String problem) {

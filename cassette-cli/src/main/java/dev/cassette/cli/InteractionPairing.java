@@ -27,7 +27,7 @@ import java.util.Map;
  * outside the longest run of pairs that kept their relative order.
  */
 final class InteractionPairing {
-  /** Above this many candidate pairs in one host, only identical URLs pair, in order, to bound the time. */
+  /** Above this many candidate pairs in one host, only identical URLs pair, in order, to bound time and memory. */
   private static final long MAX_CANDIDATES = 250_000;
 
   /** An old and a new interaction, by index; {@code moved} when the new file changed their order. */
@@ -78,11 +78,14 @@ final class InteractionPairing {
     for (Map.Entry<String, List<Integer>> group : afterByHost.entrySet()) {
       List<Integer> olds = beforeByHost.getOrDefault(group.getKey(), List.of());
       List<Integer> news = group.getValue();
-      boolean cheap = (long) olds.size() * news.size() > MAX_CANDIDATES;
+      if ((long) olds.size() * news.size() > MAX_CANDIDATES) {
+        pairSameUrlInOrder(a, b, olds, news, partner, taken);
+        continue;
+      }
       List<Candidate> candidates = new ArrayList<>();
       for (int j : news) {
         for (int i : olds) {
-          double score = cheap ? (a[i].url.equals(b[j].url) ? 2 : 0) : score(a[i], b[j]);
+          double score = score(a[i], b[j]);
           if (score > 0) candidates.add(new Candidate(i, j, score));
         }
       }
@@ -93,6 +96,19 @@ final class InteractionPairing {
         taken[c.before()] = true;
         partner[c.after()] = c.before();
       }
+    }
+  }
+
+  /** For very large cassettes: requests to the same URL pair in file order, without comparing bodies. */
+  private static void pairSameUrlInOrder(RequestKey[] a, RequestKey[] b, List<Integer> olds, List<Integer> news,
+      int[] partner, boolean[] taken) {
+    Map<String, ArrayDeque<Integer>> byUrl = new HashMap<>();
+    for (int i : olds) byUrl.computeIfAbsent(a[i].url, k -> new ArrayDeque<>()).add(i);
+    for (int j : news) {
+      ArrayDeque<Integer> queue = byUrl.get(b[j].url);
+      if (queue == null || queue.isEmpty()) continue;
+      partner[j] = queue.poll();
+      taken[partner[j]] = true;
     }
   }
 

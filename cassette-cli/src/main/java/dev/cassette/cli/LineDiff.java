@@ -92,7 +92,7 @@ final class LineDiff {
       if (skipped) out.add("  ...");
       skipped = false;
       Line line = lines.get(i);
-      out.add(line.kind() + " " + TerminalText.escape(line.text()));
+      out.add(line.kind() + " " + ControlCharacters.escape(line.text()));
     }
     if (skipped) out.add("  ...");
     return out;

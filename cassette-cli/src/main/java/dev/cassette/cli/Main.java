@@ -5,11 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code cassette} command line: {@code fmt}, {@code check} and {@code show} over go-vcr cassettes,
- * and {@code serve}, which records and replays one for clients in any language.
+ * The {@code cassette} command line: {@code fmt}, {@code check}, {@code show} and {@code diff} over go-vcr
+ * cassettes, and {@code serve}, which records and replays one for clients in any language.
  *
  * <p>Exit status: 0 when all is well, 1 when a cassette is invalid, (with {@code fmt --check}) would
- * change, or (with {@code serve}) cannot be loaded or saved, 2 when the command line is wrong.
+ * change, (with {@code diff}) differs, or (with {@code serve}) cannot be loaded or saved, 2 when the
+ * command line is wrong (for {@code diff}, also when a file cannot be read).
  */
 public final class Main {
   private static final List<Command> COMMANDS = List.of(
@@ -66,7 +67,8 @@ public final class Main {
       text.append(String.format("  %-22s %s\n", command.synopsis(), command.description()));
     }
     text.append("\nFolders are searched recursively for *.yaml and *.yml files.\n")
-        .append("Exit status: 0 ok, 1 invalid cassettes or changes found (serve: not loaded or not saved), 2 usage error.\n");
+        .append("Exit status: 0 ok, 1 invalid cassettes or changes found (serve: not loaded or not saved),\n")
+        .append("2 usage error (diff: also a file it cannot read).\n");
     return text.toString();
   }
 }

@@ -109,7 +109,7 @@ final class ShowJson {
     return name.toLowerCase(Locale.ROOT);
   }
 
-  /** JSON's own escapes, plus {@code \}{@code uXXXX} for the controls {@link TerminalText} names. */
+  /** JSON's own escapes, plus {@code \}{@code uXXXX} for the controls {@link ControlCharacters} names. */
   private static final class TerminalSafeEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
     private final int[] ascii = standardAsciiEscapesForJSON();
@@ -125,7 +125,7 @@ final class ShowJson {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-      return ch <= 0xffff && TerminalText.isControl((char) ch)
+      return ch <= 0xffff && ControlCharacters.needsEscape((char) ch)
           ? new SerializedString(String.format("\\u%04x", ch))
           : null;
     }

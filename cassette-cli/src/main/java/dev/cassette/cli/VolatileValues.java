@@ -28,7 +28,7 @@ final class VolatileValues {
       "date", "age", "expires", "last-modified", "etag", "set-cookie", "cf-ray", "cf-cache-status",
       "server-timing", "via", "x-cache", "x-served-by", "x-timer", "report-to", "nel", "content-length",
       "openai-processing-ms", "x-envoy-upstream-service-time", "x-amz-cf-pop", "x-amz-cf-id");
-  private static final String[] HEADER_PARTS = {"request-id", "requestid", "trace", "ratelimit", "correlation"};
+  private static final String[] HEADER_PARTS = {"request-id", "requestid", "trace", "ratelimit", "correlation", "latency"};
   private static final String[] HEADER_SUFFIXES = {"-id", "-ms", "-time"};
 
   private static final Pattern DATE_TIME = Pattern.compile(
@@ -79,7 +79,11 @@ final class VolatileValues {
 
   /** True when the text is one whole date-time, ISO 8601 or HTTP's IMF-fixdate. */
   static boolean isDateTime(String text) {
-    return text.length() <= 40 && DATE_TIME.matcher(text).matches();
+    // cheap shape check first: this runs on every string of every body compared
+    if (text.length() < 16 || text.length() > 40) return false;
+    boolean iso = text.charAt(4) == '-' && Character.isDigit(text.charAt(0));
+    boolean http = text.charAt(3) == ',' && text.endsWith(" GMT");
+    return (iso || http) && DATE_TIME.matcher(text).matches();
   }
 
   /**

@@ -15,7 +15,8 @@ class MainTest {
     Cli run = Cli.run("--help");
     assertEquals(0, run.exit());
     assertTrue(run.out().startsWith("usage: cassette"), run.out());
-    for (String command : new String[] {"fmt [--check] PATH...", "check PATH...", "show FILE"}) {
+    for (String command : new String[] {"fmt [--check] PATH...", "check PATH...", "show [--json] FILE",
+        "diff [--all] OLD [NEW]", "serve --upstream URL [--mode MODE] [--port N] [--host HOST] FILE"}) {
       assertTrue(run.out().contains("\n  " + command), run.out());
     }
     assertEquals("", run.err());

@@ -168,6 +168,20 @@ class ServeCommandTest {
   }
 
   @Test
+  void aTakenPortFailsAtOnceWithTheFix() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Path file = dir.resolve("port.yaml");
+      Cli run = Cli.run("serve", "--upstream", "https://api.openai.com/v1", "--mode", "record",
+          "--port", Integer.toString(taken.getLocalPort()), file.toString());
+      assertEquals(1, run.exit());
+      assertTrue(run.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), run.err());
+      assertTrue(run.err().contains("choose another port, or 0 for a free one"), run.err());
+      assertEquals("", run.out());
+      assertFalse(Files.exists(file));
+    }
+  }
+
+  @Test
   void usageErrorsNameTheFix() {
     assertUsage(Cli.run("serve", "x.yaml"), "cassette: serve: no --upstream given, e.g. --upstream https://api.anthropic.com");
     assertUsage(Cli.run("serve", "--upstream", "https://a.test"), "cassette: serve: expected one FILE, got 0");

@@ -50,10 +50,6 @@ final class AtomicFile {
 
   private AtomicFile() {}
 
-  static void write(Path target, byte[] content) throws IOException {
-    write(target, out -> out.write(content));
-  }
-
   /**
    * Replaces the file at {@code target} (or at the end of its symbolic links) with the content.
    *
@@ -138,7 +134,7 @@ final class AtomicFile {
    * another process writes to its file as it goes, and renames it within moments of finishing. Best
    * effort: a file that cannot be removed is left for the next save.
    */
-  static void removeStaleTemporaryFiles(Path file) {
+  private static void removeStaleTemporaryFiles(Path file) {
     Pattern ours = Pattern.compile("\\." + Pattern.quote(file.getFileName().toString()) + "\\.[0-9]+\\.tmp");
     FileTime staleBefore = FileTime.from(Instant.now().minus(STALE_AFTER));
     try (DirectoryStream<Path> candidates = Files.newDirectoryStream(file.getParent(),
@@ -190,7 +186,9 @@ final class AtomicFile {
   /** The cause as a person reads it: the JDK's messages for these are just a path. */
   static String reason(IOException e) {
     if (e instanceof AccessDeniedException denied) return "permission denied (" + denied.getFile() + ")";
-    if (e instanceof NoSuchFileException missing) return "no such file or directory (" + missing.getFile() + ")";
+    if (e instanceof NoSuchFileException missing) {
+      return "no such file or directory (" + missing.getFile() + ")";
+    }
     if (e instanceof FileAlreadyExistsException exists) return "a file is in the way (" + exists.getFile() + ")";
     if (e instanceof FileSystemException fs && fs.getReason() != null) {
       return fs.getReason() + (fs.getFile() != null ? " (" + fs.getFile() + ")" : "");

@@ -14,9 +14,15 @@ import java.util.Arrays;
  *
  * <p>A body keeps whichever form it was made from: bytes when recorded, a {@link GoString} when read
  * from a cassette. The other form is computed on first use and kept, so that loading and saving a
- * cassette never converts a body it does not look at, and a replay converts each body once.
+ * cassette never converts a body it does not look at, and a replay converts each body once. Except for
+ * bodies over {@link #KEEP_BOTH_FORMS_UP_TO} bytes: keeping both forms of a 200 MB stream would double
+ * what it takes in memory, so those compute the other form each time it is asked for, and answer
+ * {@link #length()} and {@link #isUtf8()} without computing it.
  */
 public final class Body {
+  /** The largest body that keeps both its forms once both were computed. */
+  static final int KEEP_BOTH_FORMS_UP_TO = 1 << 20;
+
   private static final Body EMPTY = new Body(new byte[0], "");
 
   // At least one is set. The other is filled in lazily; threads racing to do so compute equal values,
@@ -46,6 +52,15 @@ public final class Body {
     return bytes.length == 0 ? EMPTY : new Body(bytes.clone(), null);
   }
 
+  /**
+   * A body holding these very bytes, without the copy {@link #of} makes: for a large body just read or
+   * recorded into an array nobody else holds, which would otherwise be in memory twice. The caller
+   * hands the array over and must not change it afterwards.
+   */
+  public static Body wrap(byte[] bytes) {
+    return bytes.length == 0 ? EMPTY : new Body(bytes, null);
+  }
+
   /** A body holding the UTF-8 encoding of this text. */
   public static Body ofText(String text) {
     return text.isEmpty() ? EMPTY : new Body(text.getBytes(StandardCharsets.UTF_8), null);
@@ -68,14 +83,52 @@ public final class Body {
     byte[] b = bytes;
     if (b == null) {
       b = GoString.encode(goString);
-      bytes = b;
+      if (b.length <= KEEP_BOTH_FORMS_UP_TO) bytes = b;
     }
     return b;
   }
 
   /** The number of bytes. */
   public int length() {
+    byte[] b = bytes;
+    if (b != null) return b.length;
+    String s = goString;
+    if (s.length() > KEEP_BOTH_FORMS_UP_TO && GoString.isValidUtf8(s)) return utf8Length(s);
     return exactBytes().length;
+  }
+
+  /** The UTF-8 length of a string without lone surrogates. */
+  private static int utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) n++;
+      else if (c < 0x800) n += 2;
+      else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else n += 3;
+    }
+    return Math.toIntExact(n);
+  }
+
+  /** Whether the first byte that is not JSON white space opens an object or an array. */
+  boolean startsLikeJsonContainer() {
+    byte[] b = bytes;
+    if (b != null) {
+      for (byte x : b) {
+        if (x == ' ' || x == '\t' || x == '\n' || x == '\r') continue;
+        return x == '{' || x == '[';
+      }
+      return false;
+    }
+    String s = goString;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+      return c == '{' || c == '[';
+    }
+    return false;
   }
 
   public boolean isEmpty() {
@@ -92,8 +145,9 @@ public final class Body {
   public String goString() {
     String s = goString;
     if (s == null) {
-      s = GoString.decode(bytes);
-      goString = s;
+      byte[] b = bytes;
+      s = GoString.decode(b);
+      if (b.length <= KEEP_BOTH_FORMS_UP_TO) goString = s;
     }
     return s;
   }
@@ -102,7 +156,8 @@ public final class Body {
   public boolean isUtf8() {
     int known = utf8;
     if (known == 0) {
-      known = GoString.isValidUtf8(goString()) ? 1 : 2;
+      String s = goString;
+      known = (s != null ? GoString.isValidUtf8(s) : GoString.isValidUtf8(bytes)) ? 1 : 2;
       utf8 = known;
     }
     return known == 1;

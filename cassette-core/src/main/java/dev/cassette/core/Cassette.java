@@ -4,7 +4,10 @@ import dev.cassette.core.yaml.CassetteReader;
 import dev.cassette.core.yaml.CassetteWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.FilterOutputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,29 +98,28 @@ public final class Cassette {
 
   /** {@link #save}, returning the number of bytes written. */
   long saveCounting(Path file) throws IOException {
-    String yaml = toYaml();
     long[] written = {0};
-    AtomicFile.write(file, out -> written[0] = writeUtf8(yaml, out));
-    return written[0];
-  }
+    AtomicFile.write(file, out -> {
+      // The text is encoded as the writer makes it: a cassette holding a large body is never held
+      // whole, as text or as bytes, besides the body itself.
+      OutputStream counting = new FilterOutputStream(out) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+          written[0] += len;
+        }
 
-  /**
-   * Encodes in slices rather than with one {@code getBytes}, so that saving a cassette that holds a
-   * large body does not need a second copy of the whole file in memory.
-   */
-  private static long writeUtf8(String text, OutputStream out) throws IOException {
-    final int slice = 1 << 16;
-    long written = 0;
-    for (int start = 0; start < text.length(); ) {
-      int end = Math.min(text.length(), start + slice);
-      // Never split a surrogate pair between two slices.
-      if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) end--;
-      byte[] bytes = text.substring(start, end).getBytes(StandardCharsets.UTF_8);
-      out.write(bytes);
-      written += bytes.length;
-      start = end;
-    }
-    return written;
+        @Override
+        public void write(int b) throws IOException {
+          out.write(b);
+          written[0]++;
+        }
+      };
+      Writer writer = new OutputStreamWriter(counting, StandardCharsets.UTF_8);
+      CassetteWriter.write(this, writer);
+      writer.flush();
+    });
+    return written[0];
   }
 
   @Override

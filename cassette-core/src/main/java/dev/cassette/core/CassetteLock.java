@@ -47,8 +47,9 @@ final class CassetteLock implements AutoCloseable {
 
   /** The sidecar lock file of a cassette: {@code NAME.lock} beside the file its links lead to. */
   static Path lockFileOf(Path cassette) throws IOException {
-    Path file = AtomicFile.resolveLinks(cassette.toAbsolutePath().normalize());
-    return file.resolveSibling(file.getFileName() + ".lock");
+    // The same file AtomicFile writes, so that every spelling of its path shares one lock.
+    Path file = AtomicFile.resolveLinks(cassette.toAbsolutePath());
+    return file.resolveSibling(file.getFileName() + ".lock").normalize();
   }
 
   /**
@@ -72,9 +73,15 @@ final class CassetteLock implements AutoCloseable {
           + lockFile, e);
     }
     try {
-      Files.createDirectories(lockFile.getParent());
       while (true) {
-        CassetteLock held = tryOnce(threadLock, lockFile);
+        CassetteLock held;
+        try {
+          Files.createDirectories(lockFile.getParent());
+          held = tryOnce(threadLock, lockFile);
+        } catch (IOException e) {
+          throw new IOException("cannot save cassette " + cassette + ": cannot lock it with " + lockFile
+              + ": " + AtomicFile.reason(e), e);
+        }
         if (held != null) return held;
         if (System.nanoTime() - deadline > 0) throw timedOut(cassette, lockFile, timeout, "another process");
         sleep(cassette, lockFile);

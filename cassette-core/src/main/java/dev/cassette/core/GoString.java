@@ -1,9 +1,6 @@
 package dev.cassette.core;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,8 +22,11 @@ public final class GoString {
 
   /** Decodes bytes, escaping each byte that is not part of valid UTF-8. */
   public static String decode(byte[] bytes) {
-    // Most bodies and headers are ASCII: one pass to check, and the JDK's fastest String constructor.
-    if (isAscii(bytes)) return new String(bytes, StandardCharsets.ISO_8859_1);
+    // The lenient decoder builds the string at once, a byte per character for ASCII; a strict
+    // CharsetDecoder first fills a char buffer as long as the input, twice the memory of a large body.
+    // Only text holding U+FFFD, where the lenient one may have replaced a bad byte, needs a second look.
+    String lenient = new String(bytes, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) return lenient;
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -36,20 +36,6 @@ public final class GoString {
     } catch (CharacterCodingException e) {
       return decodeEscaping(bytes);
     }
-  }
-
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-  /** True when no byte has its high bit set; eight bytes at a time. */
-  static boolean isAscii(byte[] bytes) {
-    int i = 0;
-    for (; i + 8 <= bytes.length; i += 8) {
-      if (((long) LONGS.get(bytes, i) & 0x8080808080808080L) != 0) return false;
-    }
-    for (; i < bytes.length; i++) {
-      if (bytes[i] < 0) return false;
-    }
-    return true;
   }
 
   /** Encodes a string back to the exact bytes {@link #decode(byte[])} read. */
@@ -69,6 +55,24 @@ public final class GoString {
     byte[] result = new byte[out.position()];
     out.flip().get(result);
     return result;
+  }
+
+  /** True when the bytes are valid UTF-8; reads them in place, allocating nothing in proportion. */
+  public static boolean isValidUtf8(byte[] bytes) {
+    int i = 0;
+    while (i < bytes.length && bytes[i] >= 0) i++;
+    if (i == bytes.length) return true;
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, i, bytes.length - i);
+    CharBuffer out = CharBuffer.allocate(4096);
+    while (true) {
+      var result = decoder.decode(in, out, true);
+      if (result.isError()) return false;
+      if (result.isUnderflow()) return true;
+      out.clear();
+    }
   }
 
   /** True when the string holds no escaped byte, so Go would see it as valid UTF-8. */

@@ -9,7 +9,7 @@ package dev.cassette.core;
  *   <tr><td>{@link #RECORD_ONLY}</td><td>new</td><td>ignored, overwritten</td><td>network, recorded</td><td>always</td></tr>
  *   <tr><td>{@link #REPLAY_ONLY}</td><td>error</td><td>loaded</td><td>error, no network</td><td>never</td></tr>
  *   <tr><td>{@link #REPLAY_WITH_NEW_EPISODES}</td><td>new</td><td>loaded</td><td>network, recorded, appended</td><td>always</td></tr>
- *   <tr><td>{@link #RECORD_ONCE}</td><td>new, records everything</td><td>loaded, replay only</td><td>as the row before</td><td>only if the file did not exist</td></tr>
+ *   <tr><td>{@link #RECORD_ONCE}</td><td>new, records everything</td><td>loaded, replay only</td><td>file missing: network, recorded; present: error, no network</td><td>only if the file did not exist</td></tr>
  *   <tr><td>{@link #PASSTHROUGH}</td><td>-</td><td>not loaded</td><td>network, nothing recorded</td><td>never</td></tr>
  * </table>
  */

@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Records HTTP interactions into a cassette file and replays them, independent of any HTTP client.
@@ -24,7 +28,8 @@ import java.util.Objects;
  *
  * <p>Every recorded exchange and every live request passes through the {@link Redaction} first, so no
  * secret it knows reaches the file and a request carrying a real key still matches its redacted
- * recording.
+ * recording. Then the hooks, when set: {@link Builder#beforeSave beforeSave} on each recorded
+ * interaction, {@link Builder#beforeReplay beforeReplay} on each replayed one.
  *
  * <p>Several JVMs may record into one cassette at once (Surefire's {@code forkCount}): {@link #stop()}
  * holds an operating-system lock on the cassette while it reads the file again, adds what this recorder
@@ -44,6 +49,8 @@ public final class Recorder implements AutoCloseable {
   private final Matcher matcher;
   private final Redaction redaction;
   private final Pacing pacing;
+  private final UnaryOperator<Interaction> beforeSave;
+  private final UnaryOperator<Interaction> beforeReplay;
   /** Unmatched requests go to the network and are recorded. */
   private final boolean recording;
   /** Requests are looked up in the loaded cassette first. */
@@ -52,9 +59,12 @@ public final class Recorder implements AutoCloseable {
   private final Layout layout;
   private final FieldProfile profile;
   private final CassetteReader reader;
+  private final IgnoredHosts ignoredHosts;
   private final Duration lockTimeout;
   /** The loaded interactions came from {@link Builder#cassette}, not from the file. */
   private final boolean preloaded;
+  /** The file as it was when loaded (identity, size, time), or null: unchanged, it needs no re-reading. */
+  private final FileStamp loadedStamp;
 
   private final Object lock = new Object();
   /** Loaded interactions; guarded by {@link #lock}. */
@@ -70,9 +80,13 @@ public final class Recorder implements AutoCloseable {
     this.matcher = b.matcher;
     this.redaction = b.redaction;
     this.pacing = b.pacing;
+    this.beforeSave = b.beforeSave;
+    this.beforeReplay = b.beforeReplay;
     this.reader = b.reader;
     this.lockTimeout = b.lockTimeout;
     this.preloaded = b.preloaded != null;
+    this.ignoredHosts = IgnoredHosts.of(b.ignoredHosts);
+    this.loadedStamp = b.loadedStamp;
     switch (mode) {
       case RECORD_ONLY -> { recording = true; replaying = false; saveAtStop = true; }
       case REPLAY_ONLY -> { recording = false; replaying = true; saveAtStop = false; }
@@ -122,39 +136,47 @@ public final class Recorder implements AutoCloseable {
    *
    * @throws NoMatchingInteractionException when the mode allows only replay and nothing matches; the
    *     message names the cassette, the request, the nearest recorded ones and how to re-record
+   * @throws HookFailedException when the {@link Builder#beforeReplay beforeReplay} hook fails
    * @throws IllegalStateException after {@link #stop()}
    */
   public Route route(Request request) throws NoMatchingInteractionException {
     Objects.requireNonNull(request, "request");
-    if (!replaying) {
+    if (!replaying || ignoredHosts.covers(request.url())) {
       synchronized (lock) {
         checkOpen("route");
       }
-      return Route.network(recording);
+      return Route.network(recording && !ignoredHosts.covers(request.url()));
     }
     Request live = redaction.redact(request);
     Object key = index.keyOf(live);
+    Interaction hit;
     synchronized (lock) {
       checkOpen("route");
-      Interaction hit = index.take(live, key);
-      if (hit != null) return Route.replay(hit);
-      if (recording) return Route.network(true);
-      throw new NoMatchingInteractionException(
-          new MismatchReport(path, mode, matcher, index).describe(live), MismatchReport.ADVICE);
+      hit = index.take(live, key);
+      if (hit == null) {
+        if (recording) return Route.network(true);
+        throw new NoMatchingInteractionException(
+            new MismatchReport(path, mode, matcher, index).describe(live), MismatchReport.ADVICE);
+      }
     }
+    // outside the lock: a hook is the user's code and may take its time
+    return Route.replay(apply(beforeReplay, "beforeReplay", hit));
   }
 
   /**
    * Adds a completed live exchange to the cassette, after canonicalizing header names as Go does and
    * applying the {@link Redaction}. Called for requests whose {@link Route#shouldRecord()} is true.
    *
+   * @throws HookFailedException when the {@link Builder#beforeSave beforeSave} hook fails; nothing is
+   *     recorded then
    * @throws IllegalStateException after {@link #stop()}, or when this recorder does not record
    */
   public void record(Request request, Response response) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(response, "response");
-    Request cleanRequest = redaction.redact(canonicalHeaders(request));
-    Response cleanResponse = redaction.redact(canonicalHeaders(response));
+    Interaction clean = Interaction.of(redaction.redact(canonicalHeaders(request)),
+        redaction.redact(canonicalHeaders(response)));
+    Interaction saved = apply(beforeSave, "beforeSave", clean);
     synchronized (lock) {
       checkOpen("record");
       if (!recording) {
@@ -162,7 +184,7 @@ public final class Recorder implements AutoCloseable {
             + (mode == Mode.RECORD_ONCE ? " with an existing cassette" : "")
             + " and does not record: only call record() when route() returned a Route that shouldRecord()");
       }
-      recorded.add(Interaction.of(cleanRequest, cleanResponse));
+      recorded.add(saved);
     }
   }
 
@@ -237,6 +259,9 @@ public final class Recorder implements AutoCloseable {
           + " found it, and the " + recorded.size() + " interactions recorded here are not saved");
       return null;
     }
+    // Every save replaces the file by a rename, so a file with the identity, size and time it had when
+    // loaded is the one loaded: what is loaded is what is there.
+    if (loadedStamp != null && loadedStamp.equals(FileStamp.of(path))) return cassette();
     Cassette now;
     try {
       now = reader.read(path);
@@ -258,6 +283,27 @@ public final class Recorder implements AutoCloseable {
     }
   }
 
+  /**
+   * The hosts given to {@link Builder#ignoreHosts}, in lower case: requests to them go to the network
+   * untouched. A replay guard lets them through.
+   */
+  public Set<String> ignoredHosts() {
+    return ignoredHosts.names();
+  }
+
+  /** What tells one version of a file from the next: its identity (inode), size and modification time. */
+  private record FileStamp(Object key, long size, FileTime modified) {
+    /** The stamp of the file now, or null when it is missing or has no identity (Windows). */
+    static FileStamp of(Path file) {
+      try {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return a.fileKey() == null ? null : new FileStamp(a.fileKey(), a.size(), a.lastModifiedTime());
+      } catch (IOException e) {
+        return null;
+      }
+    }
+  }
+
   /** Same as {@link #stop()}. */
   @Override
   public void close() {
@@ -267,6 +313,21 @@ public final class Recorder implements AutoCloseable {
   @Override
   public String toString() {
     return "Recorder(" + path + ", " + mode + ")";
+  }
+
+  /** Runs a hook; its failure, or a null result, becomes a {@link HookFailedException} that names it. */
+  private Interaction apply(UnaryOperator<Interaction> hook, String name, Interaction interaction) {
+    if (hook == null) return interaction;
+    String what = name + " hook of the recorder for " + path + " failed on " + interaction.request().method()
+        + " " + interaction.request().url();
+    Interaction result;
+    try {
+      result = hook.apply(interaction);
+    } catch (RuntimeException e) {
+      throw new HookFailedException(what + ": " + e, e);
+    }
+    if (result == null) throw new HookFailedException(what + ": it returned null; return the interaction to keep it", null);
+    return result;
   }
 
   private void checkOpen(String call) {
@@ -303,6 +364,22 @@ public final class Recorder implements AutoCloseable {
    */
   public static final class Builder {
     /**
+     * Leaves requests to these hosts alone, as Ruby VCR's {@code ignore_hosts} does: in every mode they go
+     * to the network untouched, are never matched against the cassette and never recorded. For services
+     * a test talks to that are not the API under test: a local database's HTTP port, a metrics
+     * endpoint, a token service whose answers must be fresh. Names compare without case;
+     * {@code *.example.com} covers its subdomains; ports do not count. Adds to earlier calls.
+     *
+     * @throws IllegalArgumentException for a blank name or one with a scheme, port or path
+     */
+    public Builder ignoreHosts(String... hosts) {
+      List<String> names = List.of(hosts); // rejects null names
+      IgnoredHosts.of(names);               // fails here, at the call that is wrong, not at build()
+      ignoredHosts.addAll(names);
+      return this;
+    }
+
+    /**
      * How long {@link Recorder#stop()} waits for another JVM's save of the same cassette by default: a
      * save takes milliseconds, so a minute means the holder hangs.
      */
@@ -316,8 +393,12 @@ public final class Recorder implements AutoCloseable {
     private Pacing pacing = Pacing.INSTANT;
     private CassetteLayout layout = CassetteLayout.COMPACT;
     private Cassette preloaded;
+    private UnaryOperator<Interaction> beforeSave;
+    private UnaryOperator<Interaction> beforeReplay;
     private CassetteReader reader;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+    private final List<String> ignoredHosts = new ArrayList<>();
+    private FileStamp loadedStamp;
 
     private Builder(Path path) {
       this.path = Objects.requireNonNull(path, "cassetteFile");
@@ -393,6 +474,35 @@ public final class Recorder implements AutoCloseable {
     }
 
     /**
+     * Rewrites each interaction as it is recorded, before it joins the cassette: to give recordings
+     * stable ids and timestamps, say, so that a re-record changes only what matters. The live caller
+     * still gets exactly what the server sent; only the file holds the hook's version. The hook sees
+     * the interaction after {@link Redaction}, and is not applied to interactions loaded from the file.
+     * It runs on the thread that completes the exchange (for a streamed body, the one that reads its end).
+     *
+     * <p>A hook that throws or returns null fails that call with a {@link HookFailedException} naming
+     * the hook, and the interaction is not recorded. Setting it again replaces it; to run several, call
+     * them from one.
+     */
+    public Builder beforeSave(UnaryOperator<Interaction> hook) {
+      this.beforeSave = Objects.requireNonNull(hook, "beforeSave");
+      return this;
+    }
+
+    /**
+     * Rewrites each matched interaction just before it is replayed: to give a replay a fresh
+     * {@code created} timestamp, say, for code that rejects stale responses. The cassette, in memory and
+     * on disk, keeps the recorded interaction; the hook's version is only served.
+     *
+     * <p>A hook that throws or returns null fails that call with a {@link HookFailedException} naming
+     * the hook; the recorded interaction counts as used all the same.
+     */
+    public Builder beforeReplay(UnaryOperator<Interaction> hook) {
+      this.beforeReplay = Objects.requireNonNull(hook, "beforeReplay");
+      return this;
+    }
+
+    /**
      * Uses this cassette as the file's content: the recorder behaves as if the file existed and held it,
      * and does not read the file. For cassettes kept elsewhere (a classpath resource) and for tests.
      * {@link Recorder#stop()} still saves to the path when the mode says so.
@@ -411,6 +521,7 @@ public final class Recorder implements AutoCloseable {
      */
     public Recorder build() {
       if (reader == null) reader = new CassetteReader();
+      loadedStamp = null;
       boolean exists = preloaded != null || Files.exists(path);
       if (mode == Mode.REPLAY_ONLY && !exists) {
         throw new CassetteNotFoundException(path, "cassette not found: " + path.toAbsolutePath()
@@ -422,6 +533,8 @@ public final class Recorder implements AutoCloseable {
       Cassette loaded = loads ? preloaded : null;
       if (loads && loaded == null) {
         try {
+          // Taken before reading: a file replaced while it is read gets another stamp, and is read again.
+          loadedStamp = FileStamp.of(path);
           loaded = reader.read(path);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read cassette " + path + ": " + e.getMessage(), e);

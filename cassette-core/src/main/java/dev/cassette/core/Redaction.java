@@ -367,7 +367,12 @@ public final class Redaction {
   }
 
   private Body redactJson(Body body) {
-    if (jsonFields.isEmpty() && jsonPointers.isEmpty() || body.isEmpty() || !body.isUtf8()) return body;
+    // Only a JSON object or array can hold a member to redact; the byte check spares decoding large
+    // bodies of other kinds (a 200 MB event stream) just to find that out.
+    if (jsonFields.isEmpty() && jsonPointers.isEmpty() || body.isEmpty() || !body.startsLikeJsonContainer()
+        || !body.isUtf8()) {
+      return body;
+    }
     String text = body.text();
     if (jsonPointers.isEmpty() && !mentionsJsonField(text)) return body;
     JsonNode json = Json.parse(text);

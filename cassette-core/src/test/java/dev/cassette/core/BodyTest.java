@@ -75,4 +75,45 @@ class BodyTest {
     body.bytes()[1] = 'z';
     assertEquals("ab", body.text());
   }
+
+  /** Over 1 MiB a body keeps one form, so both must still answer alike: sizes, UTF-8, text and bytes. */
+  @Test
+  void largeBodiesAnswerAlikeInEitherForm() {
+    String text = "data: {\"delta\":\"h\u00e9llo \u2713 \uD83D\uDE00\"}\n\n".repeat(40_000);
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    byte[] invalid = utf8.clone();
+    invalid[invalid.length - 3] = (byte) 0xff;
+    for (byte[] bytes : new byte[][] {utf8, invalid}) {
+      assertTrue(bytes.length > Body.KEEP_BOTH_FORMS_UP_TO);
+      Body fromBytes = Body.wrap(bytes.clone());
+      Body fromText = Body.ofGoString(GoString.decode(bytes));
+      for (Body body : new Body[] {fromBytes, fromText}) {
+        assertEquals(bytes.length, body.length());
+        assertEquals(bytes == utf8, body.isUtf8());
+        assertArrayEquals(bytes, body.bytes());
+        assertArrayEquals(bytes, body.bytes(), "asked twice, computed twice, the same");
+      }
+      assertEquals(fromBytes, fromText);
+      assertEquals(fromBytes.goString(), fromText.goString());
+    }
+  }
+
+  @Test
+  void wrapTakesTheArrayOverWithoutACopy() {
+    byte[] bytes = "owned".getBytes(StandardCharsets.UTF_8);
+    Body body = Body.wrap(bytes);
+    bytes[0] = 'O';
+    assertEquals("Owned", body.text(), "the array is the body's own: callers hand it over");
+    assertEquals(Body.empty(), Body.wrap(new byte[0]));
+  }
+
+  @Test
+  void decodingEscapesBadBytesAlsoWhereTheTextHoldsARealReplacementCharacter() {
+    byte[] bytes = "a\uFFFDb".getBytes(StandardCharsets.UTF_8);
+    assertEquals("a\uFFFDb", GoString.decode(bytes), "a real U+FFFD is kept as it is");
+    byte[] bad = {'a', (byte) 0xff, 'b'};
+    assertEquals("a\uDCFFb", GoString.decode(bad));
+    assertFalse(GoString.isValidUtf8(bad));
+    assertTrue(GoString.isValidUtf8(bytes));
+  }
 }

@@ -34,9 +34,12 @@ final class RecordedResponse {
     return head;
   }
 
-  /** The finished response: {@code head} plus the whole body. */
+  /**
+   * The finished response: {@code head} plus the whole body, whose array (a fresh copy the tee made) is
+   * handed over rather than copied again: a recorded stream may be hundreds of megabytes.
+   */
   static Response complete(Response.Builder head, byte[] body) {
-    return head.body(Body.of(body)).build();
+    return head.body(Body.wrap(body)).build();
   }
 
   /** As Go's HTTP/1 transport sets {@code ContentLength}; its HTTP/2 transport only reads the header. */

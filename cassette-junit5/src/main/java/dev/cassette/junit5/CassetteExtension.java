@@ -1,15 +1,19 @@
 package dev.cassette.junit5;
 
+import dev.cassette.core.CassetteFormatException;
 import dev.cassette.core.CassetteLayout;
 import dev.cassette.core.CassetteNotFoundException;
+import dev.cassette.core.Interaction;
 import dev.cassette.core.Matcher;
 import dev.cassette.core.Mode;
 import dev.cassette.core.NoMatchingInteractionException;
 import dev.cassette.core.Recorder;
 import dev.cassette.core.Redaction;
+import dev.cassette.core.yaml.CassetteReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -37,7 +42,10 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * says on standard error which file holds them and why.
  *
  * <p>Tests ask for what they need as parameters: {@code OkHttpClient} (the base client plus a
- * {@code CassetteInterceptor}), {@code CassetteInterceptor}, {@link Recorder}, or a {@link Path} without
+ * {@code CassetteInterceptor}), {@code CassetteInterceptor}, {@code java.net.http.HttpClient} (the base
+ * client wrapped by {@code CassetteHttpClient}), {@code HttpClient.Builder} (whose {@code build()} gives a
+ * wired client), {@code CassetteServer} (for {@code @UseCassette(upstream)}: any client, by base URL;
+ * closed after the test), {@link Recorder}, or a {@link Path} without
  * annotations (the cassette file; in a {@code @ParameterizedTest}, where a {@code Path} may be an
  * argument, use {@link Recorder#path()} instead). {@code @BeforeEach} methods may ask too and get the
  * same objects. The recorder starts before the first of them is resolved, so a test that asks for none
@@ -45,7 +53,18 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  *
  * <p>HTTP client libraries are the project's own and optional: the extension names none of their classes
  * until a test asks for one of their types, so a project without OkHttp runs tests that take a
- * {@code Recorder} or a {@code Path}, and {@code builder().dir(...)}, unchanged.
+ * {@code Recorder}, a {@code Path} or a {@code java.net.http.HttpClient}, and {@code builder().dir(...)},
+ * unchanged.
+ *
+ * <p><b>Hermetic replay.</b> In {@link Mode#REPLAY_ONLY}, from before the test's {@code @BeforeEach}
+ * methods to after its {@code @AfterEach} methods, a request from a client the test did not wire to the
+ * cassette fails at once with an {@code IOException} naming the host and the fix, without a DNS lookup
+ * or a connection (cassette-server's {@code NetworkGuard}, a default {@code ProxySelector}; Netty-based
+ * clients ignore it). Loopback stays reachable unless {@link Builder#refuseLoopback}; ignored hosts
+ * ({@link Builder#ignoreHosts}) always are. After the test the console lists what was refused.
+ *
+ * <p><b>Silence.</b> A passing test that asked for a client, recorded, and sent nothing through it gets a
+ * notice: the code under test likely builds its own client, whose requests the cassette never sees.
  *
  * <p>{@code @UseCassette} registers this extension with defaults. To change the defaults for a whole
  * class, register one yourself:
@@ -67,6 +86,9 @@ public final class CassetteExtension
         TestExecutionExceptionHandler, AfterEachCallback {
   private static final Namespace NAMESPACE = Namespace.create(CassetteExtension.class);
   private static final String CONFIGURED = "configured";
+  private static final String GUARD = "guard";
+  /** Whether cassette-server, which holds the replay guard, is on the class path; looked up by name. */
+  private static final boolean GUARD_AVAILABLE = isPresent("dev.cassette.server.NetworkGuard");
 
   /** Base clients from {@link Builder#client}, by client type name, so this class names no client type. */
   final Map<String, Object> baseClients;
@@ -78,6 +100,11 @@ public final class CassetteExtension
   final boolean allowRepeats;
   final CassetteLayout layout;
   final Environment environment;
+  final long maxCassetteBytes;
+  final boolean refuseLoopback;
+  final List<String> ignoreHosts;
+  final UnaryOperator<Interaction> beforeSave;
+  final UnaryOperator<Interaction> beforeReplay;
   /** True when built with {@link #builder()}, false when registered by {@code @UseCassette}. */
   private final boolean configured;
 
@@ -97,6 +124,11 @@ public final class CassetteExtension
     this.allowRepeats = builder.allowRepeats;
     this.layout = builder.layout;
     this.environment = builder.environment;
+    this.maxCassetteBytes = builder.maxCassetteBytes;
+    this.refuseLoopback = builder.refuseLoopback;
+    this.ignoreHosts = List.copyOf(builder.ignoreHosts);
+    this.beforeSave = builder.beforeSave;
+    this.beforeReplay = builder.beforeReplay;
   }
 
   /** A builder for an extension to register with {@code @RegisterExtension}. */
@@ -113,6 +145,40 @@ public final class CassetteExtension
   @Override
   public void beforeEach(ExtensionContext context) {
     if (configured) context.getStore(NAMESPACE).put(CONFIGURED, this);
+    guardReplay(context);
+  }
+
+  /**
+   * In {@code REPLAY_ONLY}, holds the replay guard from before the test's {@code @BeforeEach} methods to
+   * after its {@code @AfterEach} methods: clients read the JVM's proxy selector when they are built, so
+   * one built in a {@code @BeforeEach} method must see the guard already. The instance that serves the
+   * test decides; the callbacks of several registered instances may come in any order, so one that
+   * serves replaces a guard another instance installed before it announced itself.
+   */
+  private void guardReplay(ExtensionContext context) {
+    if (!GUARD_AVAILABLE || context.getTestMethod().isEmpty() || !serves(context)) return;
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    Object installed = store.get(GUARD);
+    if (installed != null) {
+      if (((ReplayGuard) installed).owner() == this) return;
+      store.remove(GUARD, ReplayGuard.class).close();
+    }
+    TestCassette cassette;
+    try {
+      cassette = TestCassette.of(context, this);
+    } catch (RuntimeException e) {
+      return; // an invalid @UseCassette fails the test when its session starts, with the reason
+    }
+    if (cassette.mode() == Mode.REPLAY_ONLY) store.put(GUARD, ReplayGuard.install(cassette.network(), this));
+  }
+
+  private static boolean isPresent(String className) {
+    try {
+      Class.forName(className, false, CassetteExtension.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /**
@@ -174,7 +240,8 @@ public final class CassetteExtension
     if (type == Path.class) return session.cassette().file();
     CassetteClients.Registration adapter = CassetteClients.forType(type).orElseThrow();
     try {
-      return session.client(type, adapter, baseClients, context.getRoot().getStore(NAMESPACE));
+      return session.client(type, adapter, baseClients, context.getRoot().getStore(NAMESPACE),
+          context.getStore(NAMESPACE));
     } catch (RuntimeException e) {
       throw new ParameterResolutionException(e.getMessage(), e);
     }
@@ -232,10 +299,36 @@ public final class CassetteExtension
   /** Ends the test's session: see {@link CassetteSession#finish} for what is saved when. */
   @Override
   public void afterEach(ExtensionContext context) {
-    CassetteSession session =
-        context.getStore(NAMESPACE).remove(CassetteSession.class, CassetteSession.class);
-    if (session == null) return;
-    session.finish(context.getExecutionException().isPresent(), notice -> ConsoleNotice.give(context, notice));
+    try {
+      CassetteSession session =
+          context.getStore(NAMESPACE).remove(CassetteSession.class, CassetteSession.class);
+      if (session != null) {
+        session.finish(context.getExecutionException().isPresent(), notice -> ConsoleNotice.give(context, notice));
+      }
+    } finally {
+      unguard(context);
+    }
+  }
+
+  /**
+   * Releases the replay guard and reports what it refused: the code under test may have swallowed the
+   * exception, and a test that passed all the same is still one whose client is not wired.
+   */
+  private static void unguard(ExtensionContext context) {
+    Object installed = context.getStore(NAMESPACE).remove(GUARD);
+    if (installed == null) return;
+    ReplayGuard guard = (ReplayGuard) installed;
+    guard.close();
+    List<String> blocked = guard.blocked();
+    if (blocked.isEmpty()) return;
+    ConsoleNotice.give(context, "the replay guard refused " + blocked.size() + " request"
+        + (blocked.size() == 1 ? "" : "s") + " from an HTTP client not wired to the cassette while "
+        + context.getRequiredTestMethod().getName() + " ran in REPLAY_ONLY: "
+        + String.join(", ", blocked.subList(0, Math.min(5, blocked.size())))
+        + (blocked.size() > 5 ? ", ..." : "") + ".\nWire that client to the test's recorder (take the"
+        + " OkHttpClient, HttpClient or CassetteServer parameter and hand it to the code under test, see"
+        + " docs/clients.md), or let its host through with @UseCassette(ignoreHosts = ...). With tests running"
+        + " in parallel, the request may have come from another replay-only test.");
   }
 
   /**
@@ -271,6 +364,11 @@ public final class CassetteExtension
           .layout(cassette.layout());
       if (matcher != null) recorder.matcher(matcher);
       if (redaction != null) recorder.redaction(redaction);
+      TestCassette.Network network = cassette.network();
+      if (network.maxBytes() > 0) recorder.maxCassetteBytes(network.maxBytes());
+      if (!network.ignoreHosts().isEmpty()) recorder.ignoreHosts(network.ignoreHosts().toArray(String[]::new));
+      if (beforeSave != null) recorder.beforeSave(beforeSave);
+      if (beforeReplay != null) recorder.beforeReplay(beforeReplay);
       return new CassetteSession(cassette, build(recorder, cassette), lock);
     } catch (RuntimeException | Error e) {
       lock.release();
@@ -286,6 +384,12 @@ public final class CassetteExtension
           new CassetteNotFoundException(cassette.file(), cassette.missingMessage());
       explained.initCause(e);
       throw explained;
+    } catch (CassetteFormatException e) {
+      // The reader's advice at its size limit names the APIs without JUnit; a test has two more.
+      if (!e.problem().contains("over the limit of")) throw e;
+      throw new CassetteFormatException(e.source(), e.line(), e.column(), e.problem()
+          + "; in this test: @UseCassette(maxBytes = n) on " + cassette.testName()
+          + ", or CassetteExtension.builder().maxCassetteBytes(n)", e);
     }
   }
 
@@ -314,6 +418,11 @@ public final class CassetteExtension
     private boolean allowRepeats;
     private CassetteLayout layout;
     private Environment environment = Environment.system();
+    private long maxCassetteBytes;
+    private boolean refuseLoopback;
+    private final List<String> ignoreHosts = new ArrayList<>();
+    private UnaryOperator<Interaction> beforeSave;
+    private UnaryOperator<Interaction> beforeReplay;
 
     private Builder() {}
 
@@ -322,8 +431,22 @@ public final class CassetteExtension
      * interceptors; by default one plain client shared by the run.
      */
     public Builder client(OkHttpClient client) {
-      // Kept by name: the extension itself must not name OkHttp (see CassetteClients).
+      // Kept by name: the extension itself must not name OkHttp (see CassetteClients). Another client's
+      // base client gets a method of its own name, not an overload of this one: javac needs the parameter
+      // types of every overload to pick one, so a project without OkHttp could not compile the call.
       clients.put(OkHttpClient.class.getName(), Objects.requireNonNull(client, "client"));
+      return this;
+    }
+
+    /**
+     * The client the injected {@code java.net.http.HttpClient} wraps, with its timeouts, executor,
+     * proxy and TLS settings; by default one {@code HttpClient.newHttpClient()} shared by the run. An
+     * injected {@code HttpClient.Builder} starts empty: the framework that takes it configures it.
+     * (A name of its own, not an overload of {@link #client}: javac would need OkHttp on the class path
+     * to choose between overloads, and a project on java.net.http alone has none.)
+     */
+    public Builder jdkClient(HttpClient client) {
+      clients.put(HttpClient.class.getName(), Objects.requireNonNull(client, "client"));
       return this;
     }
 
@@ -373,6 +496,59 @@ public final class CassetteExtension
      */
     public Builder layout(CassetteLayout layout) {
       this.layout = Objects.requireNonNull(layout, "layout");
+      return this;
+    }
+
+    /**
+     * The largest cassette file the tests load, in bytes, for cassettes that hold large responses; by
+     * default the system property {@code cassette.maxBytes}, else 64 MiB. {@code @UseCassette(maxBytes)}
+     * overrides it.
+     *
+     * @throws IllegalArgumentException unless 1 &lt;= bytes &lt;= about 2 GiB
+     */
+    public Builder maxCassetteBytes(long bytes) {
+      new CassetteReader().withMaxBytes(bytes); // the reader's own check, failing at this call
+      this.maxCassetteBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Refuses unwired requests to loopback too in replay-only tests; by default loopback stays
+     * reachable, since tests talk to local services. {@code @UseCassette(refuseLoopback = true)} sets it
+     * for one test or class.
+     */
+    public Builder refuseLoopback(boolean refuseLoopback) {
+      this.refuseLoopback = refuseLoopback;
+      return this;
+    }
+
+    /**
+     * Hosts left alone in every mode: requests to them go to the network untouched, are never recorded,
+     * and the replay guard lets them through (see {@link Recorder.Builder#ignoreHosts}). The hosts of
+     * {@code @UseCassette(ignoreHosts)} add to these. Adds to earlier calls.
+     */
+    public Builder ignoreHosts(String... hosts) {
+      Recorder.builder(Path.of("check")).ignoreHosts(hosts); // the recorder's own check, at this call
+      ignoreHosts.addAll(List.of(hosts));
+      return this;
+    }
+
+    /**
+     * Rewrites each interaction as it is recorded, before it reaches the file, such as stable ids and
+     * timestamps (see {@link Recorder.Builder#beforeSave}); the code under test still gets what the
+     * server sent.
+     */
+    public Builder beforeSave(UnaryOperator<Interaction> hook) {
+      this.beforeSave = Objects.requireNonNull(hook, "beforeSave");
+      return this;
+    }
+
+    /**
+     * Rewrites each matched interaction just before it is replayed, such as a fresh {@code created}
+     * timestamp (see {@link Recorder.Builder#beforeReplay}); the file is unchanged.
+     */
+    public Builder beforeReplay(UnaryOperator<Interaction> hook) {
+      this.beforeReplay = Objects.requireNonNull(hook, "beforeReplay");
       return this;
     }
 

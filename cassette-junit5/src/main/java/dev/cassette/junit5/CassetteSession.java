@@ -5,7 +5,11 @@ import dev.cassette.core.Mode;
 import dev.cassette.core.Recorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -24,6 +28,10 @@ final class CassetteSession {
   private final Semaphore lock;
   /** Whatever the adapters injected so far, by parameter type; a test's parameters resolve on one thread. */
   private final Map<Class<?>, Object> clients = new HashMap<>();
+  /** The parameter types the test asked for, by simple name, in order: what a notice calls them. */
+  private final Set<String> asked = new LinkedHashSet<>();
+  /** What the adapters started for this test (servers), closed before the cassette is saved. */
+  private final Deque<AutoCloseable> closeFirst = new ArrayDeque<>();
 
   CassetteSession(TestCassette cassette, Recorder recorder, Semaphore lock) {
     this.cassette = cassette;
@@ -44,15 +52,40 @@ final class CassetteSession {
    *
    * @param configured base clients from the extension's builder, by client type name
    * @param run the run's store, for what tests share
+   * @param test the test's store, which closes what an adapter started even if {@link #finish} never runs
    */
   Object client(Class<?> type, CassetteClients.Registration adapter, Map<String, Object> configured,
-      ExtensionContext.Store run) {
+      ExtensionContext.Store run, ExtensionContext.Store test) {
+    Class<?> outer = type.getEnclosingClass();
+    asked.add(outer == null ? type.getSimpleName() : outer.getSimpleName() + "." + type.getSimpleName());
     Object client = clients.get(type);
     if (client == null) {
-      clients.putAll(adapter.load().wire(recorder, configured.get(adapter.clientType()), run));
+      clients.putAll(adapter.wire(new ClientAdapter.Wiring(recorder, configured.get(adapter.clientType()),
+          cassette.network().upstream(), run, resource -> closeAfterTest(resource, test))));
       client = clients.get(type);
     }
     return client;
+  }
+
+  /** As mockwebserver3-junit5 does: in the test's store, closed by JUnit at the latest. */
+  @SuppressWarnings("deprecation") // CloseableResource: AutoCloseable values are closed from JUnit 5.13 only
+  private void closeAfterTest(AutoCloseable resource, ExtensionContext.Store test) {
+    closeFirst.push(resource);
+    test.put(resource, (ExtensionContext.Store.CloseableResource) resource::close);
+  }
+
+  /** Closes what the adapters started, newest first, so a server records its requests in flight. */
+  private void closeStarted() {
+    RuntimeException failure = null;
+    while (!closeFirst.isEmpty()) {
+      try {
+        closeFirst.pop().close();
+      } catch (Exception e) {
+        if (failure == null) failure = new IllegalStateException("cannot close what the test used: " + e, e);
+        else failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) throw failure;
   }
 
   /**
@@ -71,8 +104,11 @@ final class CassetteSession {
    */
   void finish(boolean testFailed, Consumer<String> notices) {
     try {
+      closeStarted();
       if (!testFailed) {
+        boolean silent = sentNothing();
         recorder.stop();
+        if (silent) notices.accept(silenceMessage());
         failOnUnused();
       } else if (recorder.isRecording()) {
         keepWhatWasRecorded(notices);
@@ -80,6 +116,28 @@ final class CassetteSession {
     } finally {
       lock.release();
     }
+  }
+
+  /**
+   * True when the test asked for a client wired to the cassette, recording was on, and not one request
+   * came through it: neither recorded nor replayed. The cassette then holds nothing from this test,
+   * which replays fine until CI, where the real requests (sent by some other client) meet no cassette.
+   */
+  private boolean sentNothing() {
+    if (clients.isEmpty() || !recorder.isRecording() || !recorder.recordedInteractions().isEmpty()) return false;
+    int loaded = recorder.cassette().interactions().size();
+    return recorder.unusedInteractions().size() == loaded;
+  }
+
+  private String silenceMessage() {
+    String what = String.join(", ", asked);
+    return cassette.testName() + " asked for " + what + " while recording, but sent no request through "
+        + (asked.size() == 1 ? "it" : "them") + ": " + cassette.file().toAbsolutePath() + " holds nothing"
+        + " from this test.\nLikely the code under test builds its own HTTP client (HttpClient.newHttpClient(),"
+        + " new OkHttpClient(), an SDK's default client), whose requests went to the network unrecorded and"
+        + " will fail in CI, where the cassette replays. Hand the injected client to the code under test, as"
+        + " docs/clients.md shows for each SDK and framework. If the test sends nothing on purpose, do not"
+        + " ask for a client.";
   }
 
   private void failOnUnused() {

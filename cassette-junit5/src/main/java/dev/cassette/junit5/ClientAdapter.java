@@ -2,6 +2,7 @@ package dev.cassette.junit5;
 
 import dev.cassette.core.Recorder;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -15,12 +16,21 @@ interface ClientAdapter {
    * The objects to inject into one test, by parameter type: called once per test, when the first
    * parameter of one of this adapter's types is resolved, so that all of them share one wiring (the
    * {@code OkHttpClient} a test gets carries the very {@code CassetteInterceptor} it may also ask for).
+   */
+  Map<Class<?>, Object> wire(Wiring wiring);
+
+  /**
+   * What an adapter gets to wire one test.
    *
    * @param recorder the test's recorder
-   * @param configured what {@code CassetteExtension.builder().client(...)} was given for this library, such
-   *     as a base client with its timeouts; null when nothing was
+   * @param configured what {@code CassetteExtension.builder()} was given for this library, such as a base
+   *     client with its timeouts; null when nothing was
+   * @param upstream the test's {@code @UseCassette(upstream)}, empty when none
    * @param run the store of the whole run, for what tests share, such as one default client and its
    *     connection pool
+   * @param closeAfterTest takes what must be closed when the test ends, before its cassette is saved
+   *     (a server with requests in flight records them first)
    */
-  Map<Class<?>, Object> wire(Recorder recorder, Object configured, ExtensionContext.Store run);
+  record Wiring(Recorder recorder, Object configured, String upstream, ExtensionContext.Store run,
+      Consumer<AutoCloseable> closeAfterTest) {}
 }

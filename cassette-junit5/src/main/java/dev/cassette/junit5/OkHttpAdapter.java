@@ -1,6 +1,5 @@
 package dev.cassette.junit5;
 
-import dev.cassette.core.Recorder;
 import dev.cassette.okhttp.CassetteInterceptor;
 import java.util.Map;
 import okhttp3.OkHttpClient;
@@ -16,9 +15,9 @@ final class OkHttpAdapter implements ClientAdapter {
   OkHttpAdapter() {}
 
   @Override
-  public Map<Class<?>, Object> wire(Recorder recorder, Object configured, ExtensionContext.Store run) {
-    OkHttpClient base = configured != null ? (OkHttpClient) configured : sharedDefault(run);
-    CassetteInterceptor interceptor = new CassetteInterceptor(recorder);
+  public Map<Class<?>, Object> wire(Wiring wiring) {
+    OkHttpClient base = wiring.configured() != null ? (OkHttpClient) wiring.configured() : sharedDefault(wiring.run());
+    CassetteInterceptor interceptor = new CassetteInterceptor(wiring.recorder());
     OkHttpClient client = base.newBuilder().addInterceptor(interceptor).build();
     return Map.of(OkHttpClient.class, client, CassetteInterceptor.class, interceptor);
   }

@@ -6,7 +6,9 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,9 +37,11 @@ final class TestCassette {
   private final CassetteLayout layout;
   private final Class<?> testClass;
   private final Method testMethod;
+  private final Network network;
 
   private TestCassette(Path file, ModeResolver.ResolvedMode mode, boolean allowUnused,
-      boolean allowRepeats, CassetteLayout layout, Class<?> testClass, Method testMethod) {
+      boolean allowRepeats, CassetteLayout layout, Class<?> testClass, Method testMethod, Network network) {
+    this.network = network;
     this.file = file;
     this.mode = mode;
     this.allowUnused = allowUnused;
@@ -78,15 +82,48 @@ final class TestCassette {
       pinnedBy = "CassetteExtension.builder().mode(" + pinned + ")";
     }
     if (name.isEmpty()) name = defaultName(context);
+    if (!dir.isEmpty()) checkDir(dir, pinned, context);
     Path directory = !dir.isEmpty() ? Path.of(dir)
         : defaults.dir != null ? defaults.dir
         : Path.of(context.getConfigurationParameter(DIR_PARAMETER).orElse(DEFAULT_DIR));
-    Path file = directory.resolve(name.endsWith(".yaml") ? name : name + ".yaml").normalize();
+    Path file = inside(directory, name, context);
 
     ModeResolver resolver = new ModeResolver(defaults.environment, context::getConfigurationParameter);
     ModeResolver.ResolvedMode mode = resolver.resolve(Optional.ofNullable(pinned), pinnedBy);
     return new TestCassette(file, mode, allowUnused, allowRepeats, layout(annotations, context, defaults),
-        context.getRequiredTestClass(), context.getRequiredTestMethod());
+        context.getRequiredTestClass(), context.getRequiredTestMethod(), network(annotations, defaults));
+  }
+
+  /**
+   * What this test's cassette does with the network beyond its mode: the nearest {@code upstream} and
+   * {@code maxBytes}, loopback refused when any annotation or the builder says so, and every ignored host
+   * of the annotations and the builder together.
+   */
+  private static Network network(List<UseCassette> annotations, CassetteExtension defaults) {
+    String upstream = "";
+    long maxBytes = 0;
+    boolean refuseLoopback = defaults.refuseLoopback;
+    Set<String> ignoreHosts = new LinkedHashSet<>(defaults.ignoreHosts);
+    for (UseCassette a : annotations) {
+      if (upstream.isEmpty()) upstream = a.upstream().strip();
+      if (maxBytes <= 0) maxBytes = a.maxBytes();
+      refuseLoopback |= a.refuseLoopback();
+      ignoreHosts.addAll(List.of(a.ignoreHosts()));
+    }
+    if (maxBytes <= 0) maxBytes = defaults.maxCassetteBytes;
+    return new Network(upstream, maxBytes, refuseLoopback, List.copyOf(ignoreHosts));
+  }
+
+  /**
+   * @param upstream the base URL a {@code CassetteServer} parameter stands in for; empty when none
+   * @param maxBytes the largest cassette to load; 0 for the reader's default
+   * @param refuseLoopback whether the replay guard refuses loopback too
+   * @param ignoreHosts hosts left alone in every mode
+   */
+  record Network(String upstream, long maxBytes, boolean refuseLoopback, List<String> ignoreHosts) {}
+
+  Network network() {
+    return network;
   }
 
   /**
@@ -114,6 +151,42 @@ final class TestCassette {
       return CassetteLayout.fromName(property);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The cassette file for a name, which must stay inside the directory: a name such as {@code ../../x}
+   * or {@code /etc/x} (perhaps built from test data) would otherwise make a recording write anywhere.
+   */
+  private static Path inside(Path directory, String name, ExtensionContext context) {
+    Path base = directory.normalize();
+    Path file = base.resolve(name.endsWith(".yaml") ? name : name + ".yaml").normalize();
+    if (Path.of(name).isAbsolute() || !file.startsWith(base) || file.equals(base)) {
+      throw new IllegalArgumentException("@UseCassette(\"" + name + "\") on "
+          + context.getRequiredTestMethod()
+          + " names " + file + ", outside the cassette directory " + base + "; a cassette name is a path"
+          + " inside that directory (no leading '/', no '..' that climbs out of it), so that recording"
+          + " cannot write elsewhere: use a name such as \"provider/chat\"");
+    }
+    return file;
+  }
+
+  /**
+   * A {@code dir} on one test may not lead out of the module's directory (absolute, or climbing out with
+   * {@code ..}), since a recording writes there, unless the test is pinned to {@code REPLAY_ONLY} and so
+   * only ever reads (the project's examples read {@code ../fixtures}). A directory for a whole run is set
+   * by whoever owns the build, with {@code cassette.dir} or {@link CassetteExtension.Builder#dir}.
+   */
+  private static void checkDir(String dir, Mode pinned, ExtensionContext context) {
+    Path path = Path.of(dir);
+    boolean leaves = path.isAbsolute() || path.normalize().startsWith("..");
+    if (leaves && pinned != Mode.REPLAY_ONLY) {
+      throw new IllegalArgumentException("@UseCassette(dir = \"" + dir + "\") on "
+          + context.getRequiredTestMethod() + " leads outside the module's directory, where recording this"
+          + " test would write; keep cassettes under the module (e.g. dir = \"src/test/resources/cassettes\"),"
+          + " pin mode = REPLAY_ONLY for a folder that is only read, or set the directory for the whole"
+          + " run with the JUnit configuration parameter " + DIR_PARAMETER
+          + " or CassetteExtension.builder().dir(...)");
     }
   }
 

@@ -11,9 +11,12 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test against a cassette: its parameters of type {@code OkHttpClient}, {@code Recorder},
- * {@code CassetteInterceptor} and {@code Path} (the cassette file) are injected, and the cassette is
- * saved after the test as its mode says.
+ * Runs a test against a cassette: its parameters of type {@code OkHttpClient}, {@code CassetteInterceptor},
+ * {@code java.net.http.HttpClient}, {@code HttpClient.Builder}, {@code CassetteServer} (with
+ * {@link #upstream()}), {@code Recorder} and {@code Path} (the cassette file) are injected, and the
+ * cassette is saved after the test as its mode says. In {@code REPLAY_ONLY} (the default in CI) a
+ * request from a client the test did not wire to the cassette fails at once instead of reaching the
+ * network; see {@link CassetteExtension}.
  *
  * <pre>{@code
  * @Test
@@ -68,4 +71,34 @@ public @interface UseCassette {
    * existing cassette keeps its own layout.
    */
   CassetteLayout[] layout() default {};
+
+  /**
+   * The base URL of the service a {@code CassetteServer} parameter stands in for, e.g.
+   * {@code https://api.anthropic.com}: the test gets a server on loopback, recording and replaying
+   * through this test's cassette, for clients that can be wired only by base URL (give them
+   * {@code server.baseUri()}). The server is closed after the test, before the cassette is saved.
+   * Needs {@code dev.cassette:cassette-server} on the class path, which cassette-junit5 brings.
+   */
+  String upstream() default "";
+
+  /**
+   * The largest cassette file this test loads, in bytes; 0 (the default) leaves it to the extension
+   * builder's {@code maxCassetteBytes}, else the system property {@code cassette.maxBytes}, else 64 MiB.
+   * Raise it for cassettes that hold large responses.
+   */
+  long maxBytes() default 0;
+
+  /**
+   * Refuses unwired requests to loopback too during a replay-only test. By default loopback
+   * ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}) stays reachable, since tests talk to local
+   * services; set this when the code under test could reach a real service through a local proxy.
+   */
+  boolean refuseLoopback() default false;
+
+  /**
+   * Hosts left alone in every mode: requests to them go to the network untouched, are never recorded
+   * and are not refused by the replay guard, e.g. {@code "localhost"}, {@code "*.internal.example"}.
+   * Adds to the hosts of enclosing annotations and of the extension builder.
+   */
+  String[] ignoreHosts() default {};
 }

@@ -41,9 +41,12 @@ final class RecordedResponse {
     return head;
   }
 
-  /** The finished response: {@code head} plus the whole body. */
+  /**
+   * The finished response: {@code head} plus the whole body, whose array is handed over (not copied:
+   * a recorded stream may be hundreds of megabytes).
+   */
   static Response complete(Response.Builder head, byte[] body) {
-    return head.body(Body.of(body)).build();
+    return head.body(Body.wrap(body)).build();
   }
 
   /** The finished response: {@code head}, the whole body and the trailers that followed it. */

@@ -32,10 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A request {@code METHOD /p?q} to the server stands for {@code METHOD <upstream>/p?q}: that is what
  * is matched, recorded and forwarded, so a cassette recorded through the server is the file
  * cassette-okhttp's interceptor records for the same calls, and replays through either. What the
- * recorder decides, the server does: replays (a {@code text/event-stream} body one event per flush),
- * forwards and records (streaming the upstream's body to the client as it arrives), or answers
- * {@value Refusal#NO_MATCH} with the recorder's no-match report as a plain-text body, a status that SDKs
- * do not retry.
+ * recorder decides, the server does: replays (a streamed body one SSE event or AWS event stream message
+ * per flush), forwards and records (streaming the upstream's body to the client as it arrives), or
+ * answers 404, a status that SDKs do not retry, with the recorder's no-match report as the body (as
+ * JSON in the shape SDKs read their error message from, for a client that sends or accepts JSON).
  *
  * <p>Why the JDK's own server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}): it flushes
  * each chunk of a chunked response when asked, handles {@code Expect: 100-continue} and chunked request
@@ -53,6 +53,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CassetteServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(CassetteServer.class.getName());
   private static final AtomicInteger SERVERS = new AtomicInteger();
+
+  /** The JDK server's switch for TCP_NODELAY on the connections it accepts. */
+  static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+  static {
+    // The JDK server leaves Nagle's algorithm on unless this JVM-wide property says otherwise, and reads
+    // it once, when the JVM's first such server starts. With Nagle on, a small write that follows an
+    // unacknowledged one (the body after the head, each replayed SSE event) waits for the client's
+    // delayed ACK: about 40 ms per response on Linux. Set here unless the user has set it.
+    if (System.getProperty(NO_DELAY_PROPERTY) == null) System.setProperty(NO_DELAY_PROPERTY, "true");
+  }
 
   private final HttpServer server;
   private final ExecutorService executor;

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -84,35 +85,46 @@ final class Forwarding {
       return;
     }
     OutputStream out = ResponseWriter.sendHead(exchange, code, false, sentLength);
-    ByteArrayOutputStream copy = new ByteArrayOutputStream();
-    boolean committed = false;
-    boolean clientGone = false;
     try (InputStream raw = response.body(); InputStream in = gunzip ? new GZIPInputStream(raw) : raw) {
-      byte[] buffer = new byte[8192];
-      for (int n; (n = in.read(buffer)) != -1; ) {
-        if (record) copy.write(buffer, 0, n);
-        if (record && copy.size() == sentLength) {
-          // The last bytes of a body of known length: recorded before the client can have them all.
-          commit(request, head.body(Body.of(copy.toByteArray())).build());
-          committed = true;
-        }
-        if (clientGone) continue;
-        try {
-          out.write(buffer, 0, n);
-          out.flush();
-        } catch (IOException e) {
-          // The client hung up; the upstream's answer is still read to its end, so the cassette
-          // holds the whole response, as the interceptor records a body closed early.
-          clientGone = true;
-        }
-      }
+      // The relayed copy is a fresh array: handed over, not copied again (a stream may be very large).
+      relay(in, out, sentLength, record ? body -> commit(request, head.body(Body.wrap(body)).build()) : null);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "cassette-server: not recording " + describe(request)
           + ": reading the upstream's body failed: " + e);
       throw e;
     }
-    // A chunked body ends for the client when the stream closes, so recording first is enough.
-    if (record && !committed) commit(request, head.body(Body.of(copy.toByteArray())).build());
+  }
+
+  /**
+   * Copies the upstream's body to the client, flushing every read, and hands the whole body to
+   * {@code recording} (when not null) before the client can have all of it: with a known length, just
+   * before the last bytes go out; chunked, before the stream closes, which ends it for the client.
+   */
+  private static void relay(InputStream in, OutputStream out, long length, Consumer<byte[]> recording)
+      throws IOException {
+    ByteArrayOutputStream copy = new ByteArrayOutputStream();
+    boolean recorded = false;
+    boolean clientGone = false;
+    byte[] buffer = new byte[8192];
+    for (int n; (n = in.read(buffer)) != -1; ) {
+      if (recording != null) {
+        copy.write(buffer, 0, n);
+        if (copy.size() == length) {
+          recording.accept(copy.toByteArray());
+          recorded = true;
+        }
+      }
+      if (clientGone) continue;
+      try {
+        out.write(buffer, 0, n);
+        out.flush();
+      } catch (IOException e) {
+        // The client hung up; the upstream's answer is still read to its end, so the cassette holds
+        // the whole response, as the interceptor records a body closed early.
+        clientGone = true;
+      }
+    }
+    if (recording != null && !recorded) recording.accept(copy.toByteArray());
     if (!clientGone) out.close();
   }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cassette.core.Cassette;
 import dev.cassette.core.Interaction;
 import dev.cassette.core.Mode;
@@ -82,6 +84,21 @@ class CassetteServerTest {
   }
 
   @Test
+  void anIgnoredUpstreamIsForwardedUnrecordedEvenInReplayOnly() throws Exception {
+    try (StandIn upstream = StandIn.answering(200, "application/json", JSON);
+        Recorder recorder = Recorder.builder(cassette()).mode(Mode.REPLAY_ONLY)
+            .cassette(dev.cassette.core.Cassette.builder().build())
+            .ignoreHosts(URI.create(upstream.url()).getHost()).build();
+        CassetteServer server = CassetteServer.start(recorder, upstream.url())) {
+      HttpResponse<byte[]> live = send(server.baseUri(), "GET", "/v1/models", null);
+      assertEquals(200, live.statusCode());
+      assertArrayEquals(JSON, live.body());
+      assertEquals(1, upstream.received().size());
+      assertEquals(List.of(), recorder.recordedInteractions());
+    }
+  }
+
+  @Test
   void baseUriIsLoopbackOnAFreePortWithoutATrailingSlash() throws Exception {
     try (Recorder recorder = Recorder.builder(cassette()).mode(Mode.RECORD_ONLY).build();
         CassetteServer a = CassetteServer.start(recorder, "https://api.anthropic.com/");
@@ -114,13 +131,23 @@ class CassetteServerTest {
       }
       try (Recorder recorder = Recorder.builder(cassette()).mode(Mode.REPLAY_ONLY).build();
           CassetteServer server = CassetteServer.start(recorder, upstream.url())) {
+        // An API client (it sends or accepts JSON) gets the report where SDKs look for a message.
         HttpResponse<byte[]> refused = send(server.baseUri(), "POST", "/v1/messages", "{\"model\":\"b\"}");
         assertEquals(404, refused.statusCode());
-        String report = new String(refused.body(), StandardCharsets.UTF_8);
+        assertEquals("application/json", refused.headers().firstValue("Content-Type").orElseThrow());
+        JsonNode json = new ObjectMapper().readTree(refused.body());
+        String report = json.at("/error/message").asText();
+        assertEquals("cassette_no_match", json.at("/error/type").asText());
+        assertEquals(report, json.at("/message").asText());
         assertTrue(report.contains(cassette().toString()), report);
         assertTrue(report.contains("POST " + upstream.url() + "/v1/messages"), report);
         assertTrue(report.contains("/model"), report); // the JSON Pointer that differs
-        assertEquals("text/plain; charset=utf-8", refused.headers().firstValue("Content-Type").orElseThrow());
+
+        // Anything else (curl) gets it as plain text.
+        HttpResponse<byte[]> plain = send(server.baseUri(), "GET", "/v1/models", null);
+        assertEquals(404, plain.statusCode());
+        assertEquals("text/plain; charset=utf-8", plain.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(new String(plain.body(), StandardCharsets.UTF_8).contains("GET " + upstream.url() + "/v1/models"));
       }
       assertEquals(1, upstream.received().size());
     }

@@ -107,6 +107,18 @@ class HttpSemanticsTest {
   }
 
   @Test
+  void aNonStandardStatusSuchAsAnthropics529ReplaysAsRecorded() throws Exception {
+    byte[] overloaded = "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}}".getBytes(StandardCharsets.UTF_8);
+    Both both = recordThenReplay((exchange, r) -> StandIn.reply(exchange, 529, "application/json", overloaded),
+        request("POST", "/v1/messages"));
+    for (HttpResponse<byte[]> response : List.of(both.live(), both.replayed())) {
+      assertEquals(529, response.statusCode());
+      assertArrayEquals(overloaded, response.body());
+    }
+    assertEquals(529, both.recorded().response().code());
+  }
+
+  @Test
   void redirectsReachTheClientAsTheUpstreamSentThem() throws Exception {
     Both both = recordThenReplay((exchange, r) -> {
       exchange.getResponseHeaders().set("Location", "https://elsewhere.test/v2/models");

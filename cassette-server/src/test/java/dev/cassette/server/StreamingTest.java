@@ -1,9 +1,5 @@
 package dev.cassette.server;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cassette.core.Cassette;
 import dev.cassette.core.Interaction;
@@ -26,6 +22,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Streams both ways: while recording, each upstream event reaches the client before the upstream sends
@@ -118,5 +118,70 @@ class StreamingTest {
     } catch (Exception e) {
       fail(e);
     }
+  }
+
+  @Test
+  void aClientThatHangsUpMidStreamStillLeavesTheWholeResponseInTheCassette() throws Exception {
+    Path cassette = dir.resolve("hangup.yaml");
+    CountDownLatch clientGone = new CountDownLatch(1);
+    try (StandIn upstream = StandIn.start((exchange, request) -> {
+          exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(EVENTS.get(0).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            if (!clientGone.await(STUCK_SECONDS, TimeUnit.SECONDS)) return;
+            for (String event : EVENTS.subList(1, EVENTS.size())) out.write(event.getBytes(StandardCharsets.UTF_8));
+          }
+        });
+        Recorder recorder = Recorder.builder(cassette).mode(Mode.RECORD_ONLY).build()) {
+      try (CassetteServer server = CassetteServer.start(recorder, upstream.url())) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.baseUri().getPort())) {
+          socket.getOutputStream().write(("GET /v1/stream HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+          for (String line; (line = reader.readLine()) != null && !line.contains("message_start"); ) {
+            // the head and the first chunk's size line
+          }
+        }
+        clientGone.countDown();
+      } // close() lets the exchange in flight finish
+      Interaction recorded = recorder.cassette().interactions().get(0);
+      assertEquals(String.join("", EVENTS), recorded.response().body().text());
+    }
+  }
+
+  @Test
+  void inReplayEachAwsEventStreamMessageIsAChunkOfItsOwn() throws Exception {
+    Path fixture = SharedFiles.fixtures().resolve("bedrock/simple_streaming.yaml");
+    Interaction streamed = Cassette.load(fixture).interactions().get(0);
+    String upstream = "https://bedrock-runtime.us-east-1.amazonaws.com";
+    try (Recorder recorder = Recorder.builder(fixture).mode(Mode.REPLAY_ONLY).build();
+        CassetteServer server = CassetteServer.start(recorder, upstream)) {
+      byte[] body = streamed.request().body().bytes();
+      RawHttp.Reply reply = RawHttp.exchange(server.baseUri(),
+          "POST " + streamed.request().url().substring(upstream.length()) + " HTTP/1.1\r\n"
+          + "Host: " + server.baseUri().getAuthority() + "\r\n"
+          + "Content-Type: application/json\r\n"
+          + "Content-Length: " + body.length + "\r\n"
+          + "Connection: close\r\n", body, false);
+      byte[] recorded = streamed.response().body().bytes();
+      assertArrayEquals(recorded, reply.body());
+      assertTrue(reply.chunks().size() > 3, "several messages, each a chunk");
+      for (byte[] chunk : reply.chunks()) {
+        int declared = java.nio.ByteBuffer.wrap(chunk).getInt();
+        assertEquals(chunk.length, declared, "a chunk is one whole message, as its prelude says");
+      }
+    }
+  }
+
+  @Test
+  void anAwsMessageLengthThatDoesNotFitRunsToTheEndOfTheBody() {
+    byte[] body = {0, 0, 0, 20, 1, 2, 3};
+    assertEquals(body.length, StreamFraming.AWS_EVENT_STREAM.messageEnd(body, 0));
+    assertEquals(6, StreamFraming.AWS_EVENT_STREAM.messageEnd(new byte[] {0, 0, 0, 2, 9, 9}, 0));
+    assertEquals(3, StreamFraming.AWS_EVENT_STREAM.messageEnd(new byte[] {1, 2, 3}, 0));
+    assertEquals(StreamFraming.NONE, StreamFraming.of("application/json"));
+    assertEquals(StreamFraming.AWS_EVENT_STREAM, StreamFraming.of("application/vnd.amazon.eventstream"));
+    assertEquals(StreamFraming.SERVER_SENT_EVENTS, StreamFraming.of("text/event-stream; charset=utf-8"));
   }
 }

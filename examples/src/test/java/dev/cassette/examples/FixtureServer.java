@@ -46,7 +46,12 @@ final class FixtureServer implements AutoCloseable {
 
   /** The base URL of the stand-in, e.g. {@code http://127.0.0.1:40123/v1}. */
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    return origin() + "/v1";
+  }
+
+  /** The stand-in's scheme, host and port, e.g. {@code http://127.0.0.1:40123}: for SDKs that add the version. */
+  String origin() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   int requestCount() {

@@ -39,9 +39,9 @@ final class CassetteDecoder {
   /** Whether some omitempty key held an empty value: proof the writer did not omit empty fields. */
   private boolean someOptionalKeyEmpty;
 
-  CassetteDecoder(Source source, LineSeparators separators) {
+  CassetteDecoder(Source source, LineSeparators separators, LargeBodies largeBodies) {
     this.source = source;
-    this.scalars = new GoScalars(source, separators);
+    this.scalars = new GoScalars(source, separators, largeBodies);
   }
 
   Cassette decode(Node root) {
@@ -65,11 +65,15 @@ final class CassetteDecoder {
         throw source.problem(interactions, "interactions: found " + GoScalars.describe(interactions)
             + ", expected a sequence of interactions ('- id: 0' ...), or '[]' for none");
       }
-      for (Node item : list.getValue()) {
-        cassette.add(interaction(item, "interactions[" + count + "]"));
+      cassette.layout(layout(fields.keyNode("interactions"), list));
+      List<Node> items = list.getValue();
+      for (int i = 0; i < items.size(); i++) {
+        cassette.add(interaction(items.get(i), "interactions[" + count + "]"));
+        // The decoded interaction's nodes go now rather than with the whole tree: a large cassette's
+        // tree is many times its model, and both would otherwise be in memory at the end.
+        items.set(i, null);
         count++;
       }
-      cassette.layout(layout(fields.keyNode("interactions"), list));
     }
     boolean legacy = count > 0 && allOptionalKeysPresent && someOptionalKeyEmpty;
     return cassette.profile(legacy ? FieldProfile.LEGACY : FieldProfile.MODERN).build();

@@ -66,9 +66,16 @@ public final class CassetteReader {
   /** Built once: {@code Cassette.load} and {@code Cassette.parse} make a default reader per call. */
   private static final LoadSettings[] DEFAULT_SETTINGS = settingsBySize(DEFAULT_MAX_BYTES);
 
+  /** Files larger than this have their large bodies cut out before parsing (see {@link LargeBodies}). */
+  private static final long LARGE_FILE = 8L << 20;
+  /** The size from which a body is cut out of a large file. */
+  private static final int LARGE_BODY = 1 << 20;
+
   private final long maxBytes;
   /** Settings with buffers of 8, 16, 32 and 64 KiB. */
   private final LoadSettings[] settingsBySize;
+  private final long largeFile;
+  private final int largeBody;
 
   /**
    * A reader with the default size limit: {@value #MAX_BYTES_PROPERTY} when that system property is
@@ -118,8 +125,19 @@ public final class CassetteReader {
   }
 
   private CassetteReader(long maxBytes, LoadSettings[] settingsBySize) {
+    this(maxBytes, settingsBySize, LARGE_FILE, LARGE_BODY);
+  }
+
+  private CassetteReader(long maxBytes, LoadSettings[] settingsBySize, long largeFile, int largeBody) {
     this.maxBytes = maxBytes;
     this.settingsBySize = settingsBySize;
+    this.largeFile = largeFile;
+    this.largeBody = largeBody;
+  }
+
+  /** For tests: a reader that cuts bodies from files and sizes as small as these. */
+  CassetteReader cuttingLargeBodies(long fromFileBytes, int fromBodyBytes) {
+    return new CassetteReader(maxBytes, settingsBySize, fromFileBytes, fromBodyBytes);
   }
 
   private static LoadSettings[] settingsBySize(long maxBytes) {
@@ -173,9 +191,56 @@ public final class CassetteReader {
     String source = file.toString();
     long size = Files.size(file);
     if (size > maxBytes) throw tooLarge(source, size + " bytes", size);
+    if (size > largeFile) return readLarge(file, source);
+    // The bytes are held by no variable here, so that they can go once decoded: a large cassette is
+    // then never in memory twice while it is parsed.
+    return parse(stripByteOrderMark(readText(file, source)), new Source(source), null);
+  }
+
+  private String readText(Path file, String source) throws IOException {
+    return utf8(readBytes(file, source), source);
+  }
+
+  private byte[] readBytes(Path file, String source) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     if (bytes.length > maxBytes) throw tooLarge(source, bytes.length + " bytes", bytes.length);
-    return read(bytes, source);
+    return bytes;
+  }
+
+  /**
+   * Reads a large file with its large bodies cut out first (see {@link LargeBodies}), so that a 200 MB
+   * body takes about twice its size in memory rather than six times.
+   */
+  private Cassette readLarge(Path file, String source) throws IOException {
+    byte[] bytes = readBytes(file, source);
+    LargeBodies cut = LargeBodies.cut(bytes, largeBody);
+    if (cut == null) {
+      String text = utf8(bytes, source);
+      bytes = null; // not needed while the text is parsed
+      return parse(stripByteOrderMark(text), new Source(source), null);
+    }
+    bytes = null;
+    Cassette cassette = parseCut(cut, source);
+    // Not confirmed: read the file the ordinary way, which also reports what, if anything, is wrong.
+    if (cassette != null) return cassette;
+    return parse(stripByteOrderMark(readText(file, source)), new Source(source), null);
+  }
+
+  /** The cassette read from a cut text, or null when the decoder did not confirm every cut. */
+  private Cassette parseCut(LargeBodies cut, String source) {
+    try {
+      Cassette cassette = parse(stripByteOrderMark(utf8(cut.rest(), source)), new Source(source), cut);
+      return cut.allClaimed() ? cassette : null;
+    } catch (CassetteFormatException e) {
+      // What looked like a block header may have been inside a quoted string, and the cut broke it.
+      return null;
+    }
+  }
+
+  /** For tests: reads with every body over the threshold cut; null when none was, or not confirmed. */
+  Cassette readCuttingLargeBodies(Path file, String source) throws IOException {
+    LargeBodies cut = LargeBodies.cut(readBytes(file, source), largeBody);
+    return cut == null ? null : parseCut(cut, source);
   }
 
   /**
@@ -192,26 +257,29 @@ public final class CassetteReader {
 
   /** Reads a cassette from YAML text. */
   public Cassette read(String yaml, String source) {
-    if (yaml.length() > maxBytes) throw tooLarge(source, "at least " + yaml.length() + " bytes", yaml.length());
+    if (yaml.length() > maxBytes) {
+      throw tooLarge(source, "at least " + yaml.length() + " bytes", yaml.length());
+    }
     if ((long) yaml.length() * 3 > maxBytes) {
       long size = utf8Length(yaml);
       if (size > maxBytes) throw tooLarge(source, size + " bytes", size);
     }
-    return parse(stripByteOrderMark(yaml), new Source(source));
+    return parse(stripByteOrderMark(yaml), new Source(source), null);
   }
 
   private Cassette read(byte[] bytes, String source) {
-    return parse(stripByteOrderMark(utf8(bytes, source)), new Source(source));
+    return parse(stripByteOrderMark(utf8(bytes, source)), new Source(source), null);
   }
 
-  private Cassette parse(String original, Source source) {
+  /** @param largeBodies bodies cut out of the text before, or null */
+  private Cassette parse(String original, Source source, LargeBodies largeBodies) {
     String text = original; // as Go reads it
     // Go reads U+2028 and U+2029 as line breaks; snakeyaml sees Go's structure when given them as such.
     boolean separatorsAsBreaks = LineSeparators.present(text);
     Optional<Node> root;
     while (true) {
       try {
-        root = compose(separatorsAsBreaks ? LineSeparators.asBreaks(text) : text, source);
+        root = compose(separatorsAsBreaks ? LineSeparators.asBreaks(text) : text, source, separatorsAsBreaks);
         break;
       } catch (YamlEngineException e) {
         // Each retry replaces at least one escape, so this loop ends.
@@ -226,14 +294,18 @@ public final class CassetteReader {
           + " 'interactions'", null);
     }
     LineSeparators separators = new LineSeparators(text, separatorsAsBreaks);
-    return new CassetteDecoder(source, separators).decode(root.get());
+    // Neither text is needed from here on: a large one can go while the tree is decoded.
+    text = null;
+    original = null;
+    return new CassetteDecoder(source, separators, largeBodies).decode(root.get());
   }
 
   /** Composes one document; snakeyaml's exceptions escape, ours too. */
-  private Optional<Node> compose(String text, Source source) {
+  private Optional<Node> compose(String text, Source source, boolean keepEndMarks) {
     LoadSettings settings = settingsFor(text);
     StreamReader reader = new StreamReader(settings, text);
-    Composer composer = new Composer(settings, new GuardedParser(new ParserImpl(settings, reader), source));
+    Composer composer = new Composer(settings,
+        new GuardedParser(new ParserImpl(settings, reader), source, keepEndMarks));
     return composer.getSingleNode();
   }
 

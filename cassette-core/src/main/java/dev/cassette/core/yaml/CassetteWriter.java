@@ -7,6 +7,9 @@ import dev.cassette.core.Layout;
 import dev.cassette.core.Multimap;
 import dev.cassette.core.Request;
 import dev.cassette.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +27,28 @@ public final class CassetteWriter {
 
   /** The cassette as YAML text: {@code ---} and the document. */
   public static String write(Cassette cassette) {
+    StringBuilder out = new StringBuilder(estimateSize(cassette));
+    emit(cassette, out, null);
+    return out.toString();
+  }
+
+  /**
+   * Writes the same text as {@link #write(Cassette)} to {@code out} as it is made, so that a cassette
+   * holding a large body is never held as one string besides the body itself.
+   */
+  public static void write(Cassette cassette, Writer out) throws IOException {
+    try {
+      emit(cassette, new StringBuilder(), out);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static void emit(Cassette cassette, StringBuilder out, Writer sink) {
     boolean legacy = cassette.profile() == FieldProfile.LEGACY;
     boolean compact = cassette.layout() == Layout.COMPACT;
-    StringBuilder out = new StringBuilder(estimateSize(cassette));
     out.append("---\n");
-    GoYamlEmitter e = new GoYamlEmitter(out, compact ? 2 : 4, compact,
+    GoYamlEmitter e = new GoYamlEmitter(out, sink, compact ? 2 : 4, compact,
         legacy ? GoYamlEmitter.Rules.YAML_V3 : GoYamlEmitter.Rules.YAML_V4);
     e.beginMapping();
     e.key("version");
@@ -54,7 +74,7 @@ public final class CassetteWriter {
     }
     e.endMapping();
     e.endDocument();
-    return out.toString();
+    e.flush();
   }
 
   private static void writeRequest(GoYamlEmitter e, Request r, boolean legacy) {

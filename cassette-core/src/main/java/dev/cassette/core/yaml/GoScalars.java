@@ -26,10 +26,13 @@ final class GoScalars {
 
   private final Source source;
   private final LineSeparators separators;
+  /** Bodies the reader cut out before parsing; null when it cut none. */
+  private final LargeBodies largeBodies;
 
-  GoScalars(Source source, LineSeparators separators) {
+  GoScalars(Source source, LineSeparators separators, LargeBodies largeBodies) {
     this.source = source;
     this.separators = separators;
+    this.largeBodies = largeBodies;
   }
 
   /** A plain {@code ~}, {@code null} or empty scalar without a tag: Go's zero value for any field. */
@@ -58,6 +61,10 @@ final class GoScalars {
   Body body(Node node, String path) {
     ScalarNode scalar = scalar(node, path, "a string");
     if (scalar.getTag().equals(Tag.BINARY)) return Body.of(binary(scalar, path));
+    if (largeBodies != null && scalar.getScalarStyle() == ScalarStyle.LITERAL) {
+      Body cut = largeBodies.claim(scalar.getStartMark().map(m -> m.getLine()).orElse(-1));
+      if (cut != null) return cut;
+    }
     if (isNull(scalar)) return Body.empty();
     // Kept as text: most bodies are never needed as bytes, or only when replayed.
     return Body.ofGoString(separators.value(scalar));

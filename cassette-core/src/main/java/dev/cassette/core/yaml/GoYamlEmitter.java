@@ -1,5 +1,9 @@
 package dev.cassette.core.yaml;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
 import dev.cassette.core.GoString;
 import java.util.Arrays;
 import java.util.Base64;
@@ -37,7 +41,12 @@ final class GoYamlEmitter {
   private static final int DOUBLE_QUOTED = 2;
   private static final int LITERAL = 3;
 
+  /** Text is handed to the sink in pieces of about this many characters. */
+  private static final int DRAIN_AT = 1 << 16;
+
   private final StringBuilder out;
+  /** Where text goes once {@link #out} holds {@link #DRAIN_AT} characters, or null to keep it all. */
+  private final Writer sink;
   private final int bestIndent;
   private final boolean compactSequences;
   private final boolean v4;
@@ -59,7 +68,16 @@ final class GoYamlEmitter {
   private boolean blockAllowed;
 
   GoYamlEmitter(StringBuilder out, int bestIndent, boolean compactSequences, Rules rules) {
+    this(out, null, bestIndent, compactSequences, rules);
+  }
+
+  /**
+   * An emitter that passes its text on to {@code sink} as it goes (at line breaks), so that a large
+   * cassette is never held as one string; {@link #flush()} hands over the rest.
+   */
+  GoYamlEmitter(StringBuilder out, Writer sink, int bestIndent, boolean compactSequences, Rules rules) {
     this.out = out;
+    this.sink = sink;
     this.bestIndent = bestIndent;
     this.compactSequences = compactSequences;
     this.v4 = rules == Rules.YAML_V4;
@@ -197,6 +215,18 @@ final class GoYamlEmitter {
     out.append('\n');
     column = 0;
     indention = true;
+    if (sink != null && out.length() >= DRAIN_AT) flush();
+  }
+
+  /** Hands what is buffered to the sink, if there is one. */
+  void flush() {
+    if (sink == null) return;
+    try {
+      sink.append(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.setLength(0);
   }
 
   // ---- scalars ---------------------------------------------------------------------------------

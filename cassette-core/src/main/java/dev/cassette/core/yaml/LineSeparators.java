@@ -37,10 +37,14 @@ final class LineSeparators {
    * @param parsedAsBreaks whether the tree was composed from {@code asBreaks(text)}
    */
   LineSeparators(String text, boolean parsedAsBreaks) {
-    this.text = text;
+    // Kept only when values are re-read from it, so that the text of a large cassette can go while
+    // its tree is decoded.
+    this.text = parsedAsBreaks ? text : "";
     this.parsedAsBreaks = parsedAsBreaks;
     boolean surrogates = false;
-    for (int i = 0; i < text.length() && !surrogates; i++) surrogates = Character.isSurrogate(text.charAt(i));
+    for (int i = 0; parsedAsBreaks && i < text.length() && !surrogates; i++) {
+      surrogates = Character.isSurrogate(text.charAt(i));
+    }
     this.hasSurrogates = surrogates;
   }
 

@@ -185,6 +185,32 @@ public abstract class AdapterContractTest {
     assertFalse(Files.exists(cassette));
   }
 
+  /**
+   * An ignored host goes to the network in every mode, even replay-only with a matching recording, and
+   * nothing about it is recorded.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(Mode.class)
+  void anIgnoredHostGoesToTheNetworkUnrecordedInEveryMode(Mode mode) throws Exception {
+    Path cassette = dir.resolve("cassette.yaml");
+    try (LoopbackServer server = LoopbackServer.start()) {
+      String url = server.url("/ping");
+      Cassette.builder()
+          .add(Interaction.of(dev.cassette.core.Request.builder().method("GET").url(url).build(),
+              dev.cassette.core.Response.builder().code(200).status("200 OK").body("recorded").build()))
+          .build().save(cassette);
+      byte[] before = Files.readAllBytes(cassette);
+      server.enqueue(Reply.of(200, "text/plain", "live"));
+      try (Recorder recorder = Recorder.builder(cassette).mode(mode).ignoreHosts("127.0.0.1").build()) {
+        assertEquals("live", text(client().send(recorder, Call.get(url))));
+        assertTrue(recorder.recordedInteractions().isEmpty());
+      }
+      assertEquals(1, server.requestCount());
+      if (mode != Mode.RECORD_ONLY) assertArrayEquals(before, Files.readAllBytes(cassette), "the file as it was");
+      else assertEquals(List.of(), Cassette.load(cassette).interactions());
+    }
+  }
+
   @Test
   void newEpisodesReplayWhatIsRecordedAndAppendTheRest() throws Exception {
     Path cassette = dir.resolve("cassette.yaml");

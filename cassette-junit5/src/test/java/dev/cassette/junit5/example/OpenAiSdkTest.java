@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.OpenAIClientImpl;
-import com.openai.core.ClientOptions;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -64,12 +63,12 @@ class OpenAiSdkTest {
     OkHttpClient client = new OkHttpClient.Builder()
         .addInterceptor(new CassetteInterceptor(recorder))
         .build();
-    return new OpenAIClientImpl(ClientOptions.builder()
-        .httpClient(new OkHttpTransport(client))
+    return OpenAIOkHttpClient.builder()
+        .okHttpClient(client)
         .baseUrl(baseUrl)
         .apiKey(recorder.isRecording() ? "sk-test-only-used-while-recording" : "replay")
         .maxRetries(0)
-        .build());
+        .build();
   }
 
   record Answers(ChatCompletion completion, List<ChatCompletionChunk> chunks) {}
@@ -107,7 +106,7 @@ class OpenAiSdkTest {
         .toList()));
   }
 
-  /** openai-java depends on OkHttp 4 (artifact okhttp); the pom excludes it so only ours is loaded. */
+  /** openai-java depends on OkHttp 4 (artifact okhttp); the pom excludes it so only the build's is loaded. */
   @Test
   void onlyOneOkHttpIsOnTheClasspath() throws IOException {
     List<URL> copies = Collections.list(getClass().getClassLoader().getResources("okhttp3/OkHttpClient.class"));
