@@ -79,7 +79,9 @@ final class LiveRequest {
         .protocol("HTTP/1.1")
         .contentLength(bytes.length)
         .host("")
-        .body(Body.of(bytes))
+        // Wrapped, not copied: the array was just read for this request, and the body sent is read from
+        // it, never written.
+        .body(Body.wrap(bytes))
         .form(RequestForm.of(request.method(), contentType, bytes, uri.getRawQuery()))
         .headers(headers(request))
         .url(uri.toString())

@@ -69,7 +69,9 @@ final class LiveRequest {
         .protocol("HTTP/1.1")
         .contentLength(contentLength)
         .host("")
-        .body(Body.of(bytes))
+        // Wrapped, not copied: the array was just read for this request, and the body sent is read from
+        // it, never written.
+        .body(Body.wrap(bytes))
         .form(RequestForm.of(request.method(), contentType(request, body), bytes, request.url().encodedQuery()))
         .headers(headers(request.headers(), body))
         .url(request.url().toString())
