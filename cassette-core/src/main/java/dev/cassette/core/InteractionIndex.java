@@ -28,6 +28,8 @@ final class InteractionIndex {
   /** Positions by key, ascending; null when the matcher has no keys. */
   private final Map<Object, Group> groups;
   private final BitSet used = new BitSet();
+  /** Keys of the recorded requests by their exact inputs, so a byte-identical live request reuses one. */
+  private final KeyMemo memo = new KeyMemo();
 
   InteractionIndex(List<Interaction> interactions, Matcher matcher, Redaction redaction, boolean allowRepeats) {
     this.interactions = List.copyOf(interactions);
@@ -36,13 +38,14 @@ final class InteractionIndex {
     List<Request> views = new ArrayList<>(interactions.size());
     for (Interaction interaction : interactions) views.add(redaction.redact(interaction.request()));
     this.views = views;
-    this.groups = group(views, matcher);
+    this.groups = group(views);
+    memo.seal();
   }
 
-  private static Map<Object, Group> group(List<Request> views, Matcher matcher) {
+  private Map<Object, Group> group(List<Request> views) {
     Map<Object, Group> groups = new HashMap<>();
     for (int i = 0; i < views.size(); i++) {
-      Object key = matcher.indexKey(views.get(i));
+      Object key = key(views.get(i));
       if (key == null) return null;
       groups.computeIfAbsent(key, k -> new Group()).add(i);
     }
@@ -84,7 +87,11 @@ final class InteractionIndex {
 
   /** The key a live request is looked up by; compute it outside any lock, it may parse the body. */
   Object keyOf(Request live) {
-    return groups == null ? null : matcher.indexKey(live);
+    return groups == null ? null : key(live);
+  }
+
+  private Object key(Request request) {
+    return matcher instanceof KeyedByInput keyed ? keyed.indexKey(request, memo) : matcher.indexKey(request);
   }
 
   /**

@@ -95,7 +95,8 @@ final class Json {
       for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
         if (!first) out.append(',');
         first = false;
-        out.append(TextNode.valueOf(e.getKey()).toString()).append(':');
+        appendQuoted(e.getKey(), out);
+        out.append(':');
         appendCanonical(e.getValue(), out);
       }
       out.append('}');
@@ -108,10 +109,35 @@ final class Json {
       out.append(']');
     } else if (node.isNumber()) {
       out.append(numberKey(node));
+    } else if (node.isTextual()) {
+      appendQuoted(node.textValue(), out);
     } else {
       out.append(node.toString());
     }
   }
+
+  /**
+   * A string as a JSON string literal: quotes, backslashes and control characters escaped, everything
+   * else as is. Written here rather than by {@code TextNode.toString()}, which builds a whole
+   * {@code JsonGenerator} for each string and was most of the time a canonical form took. Any escaping
+   * that maps distinct strings to distinct texts serves equality; this one is also valid JSON.
+   */
+  private static void appendQuoted(String text, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private static String numberKey(JsonNode number) {
     BigDecimal value = number.decimalValue();

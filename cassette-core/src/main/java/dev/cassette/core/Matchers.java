@@ -28,7 +28,7 @@ public final class Matchers {
 
   /** The HTTP method, exactly. */
   public static Matcher method() {
-    return new FormMatcher("method", Request::method, null);
+    return new FormMatcher("method", Request::method, null, null);
   }
 
   /**
@@ -39,7 +39,7 @@ public final class Matchers {
    * {@code &}, {@code =} or {@code +} of a query. The rules are RFC 3986's normalization, per component.
    */
   public static Matcher url() {
-    return new FormMatcher("url", request -> UrlNormalizer.normalize(request.url()), Request::url);
+    return new FormMatcher("url", request -> UrlNormalizer.normalize(request.url()), Request::url, Request::url);
   }
 
   /**
@@ -52,12 +52,12 @@ public final class Matchers {
     return new FormMatcher("url ignoring " + ignored,
         request -> UrlNormalizer.normalize(
             QueryString.editUrl(request.url(), (name, pair) -> ignored.contains(name) ? null : pair)),
-        Request::url);
+        Request::url, Request::url);
   }
 
   /** The body: CRLF normalised to LF, then compared as JSON when both sides are JSON. */
   public static Matcher body() {
-    return new FormMatcher("body", request -> bodyForm(request, List.of()), Request::body);
+    return new FormMatcher("body", request -> bodyForm(request, List.of()), Request::body, Matchers::bodyInput);
   }
 
   /**
@@ -70,7 +70,7 @@ public final class Matchers {
     List<JsonPointer> pointers = new ArrayList<>();
     for (String p : jsonPointers) pointers.add(Json.pointer(p));
     return new FormMatcher("body ignoring " + List.of(jsonPointers),
-        request -> bodyForm(request, pointers), Request::body);
+        request -> bodyForm(request, pointers), Request::body, Matchers::bodyInput);
   }
 
   /**
@@ -83,7 +83,7 @@ public final class Matchers {
       List<List<String>> values = new ArrayList<>(wanted.size());
       for (String name : wanted) values.add(request.headers().getIgnoreCase(name));
       return values;
-    }, null);
+    }, null, null);
   }
 
   /**
@@ -102,6 +102,17 @@ public final class Matchers {
     if (json == null) return "t:" + text;
     if (!ignored.isEmpty()) Json.remove(json, ignored);
     return "j:" + Json.canonical(json);
+  }
+
+  /**
+   * Everything {@link #bodyForm} reads besides the matcher's own pointers: the body's bytes and the
+   * multipart boundary. A JSON body's {@code Content-Type} does not count, so a live request that says
+   * {@code application/json; charset=utf-8} where the recording said {@code application/json} still
+   * finds the recorded key.
+   */
+  private static Object bodyInput(Request request) {
+    String boundary = multipartBoundary(request.headers().firstIgnoreCase("Content-Type"));
+    return boundary == null ? request.body() : List.of(request.body(), boundary);
   }
 
   /**
@@ -126,18 +137,23 @@ public final class Matchers {
    * Requests match when they have equal forms. Forms of bodies and URLs are costly (a JSON parse, a
    * normalization), so for them the index key is the form's hash, which spares the index a second copy
    * of every body, and requests with identical bodies or URLs, the usual case in a replay, match without
-   * computing forms.
+   * computing forms. An index also finds the key of a recorded body or URL by its exact text
+   * ({@link KeyMemo}), so a live request that repeats a recording byte for byte computes no form at all.
    */
-  private static final class FormMatcher implements Matcher {
+  private static final class FormMatcher implements KeyedByInput {
     private final String name;
     private final Function<Request, Object> form;
     /** The raw input of a costly form, or null when the form is cheap and is its own key. */
     private final Function<Request, Object> costlyInput;
+    /** All that a costly form is a function of (for a body, also its multipart boundary), or null. */
+    private final Function<Request, Object> formInput;
 
-    FormMatcher(String name, Function<Request, Object> form, Function<Request, Object> costlyInput) {
+    FormMatcher(String name, Function<Request, Object> form, Function<Request, Object> costlyInput,
+        Function<Request, Object> formInput) {
       this.name = name;
       this.form = form;
       this.costlyInput = costlyInput;
+      this.formInput = formInput;
     }
 
     @Override
@@ -150,6 +166,12 @@ public final class Matchers {
     public Object indexKey(Request request) {
       Object value = form.apply(request);
       return costlyInput != null ? (Object) value.hashCode() : value;
+    }
+
+    @Override
+    public Object indexKey(Request request, KeyMemo memo) {
+      if (formInput == null) return indexKey(request);
+      return memo.key(this, formInput.apply(request), () -> indexKey(request));
     }
 
     @Override

@@ -13,6 +13,26 @@ import org.junit.jupiter.api.Test;
 class BodyTest {
   private static final byte[] BINARY = {0x00, 0x00, 0x01, (byte) 0x9f, (byte) 0xc3, 'h', 'i', (byte) 0xff};
 
+  /** ASCII is checked eight bytes at a time: a byte that is not ASCII is found wherever it stands. */
+  @Test
+  void aByteThatIsNotAsciiIsDecodedWhereverItStands() {
+    for (int length = 1; length <= 20; length++) {
+      for (int at = 0; at < length; at++) {
+        for (byte odd : new byte[] {(byte) 0xff, (byte) 0x80}) {
+          byte[] bytes = "abcdefghijklmnopqrstu".substring(0, length).getBytes(StandardCharsets.US_ASCII);
+          bytes[at] = odd;
+          Body body = Body.of(bytes);
+          assertFalse(body.isUtf8(), () -> java.util.Arrays.toString(bytes));
+          assertArrayEquals(bytes, Body.ofGoString(body.goString()).bytes());
+          assertEquals(Body.ofGoString(body.goString()).hashCode(), body.hashCode());
+        }
+      }
+      byte[] ascii = "abcdefghijklmnopqrstu".substring(0, length).getBytes(StandardCharsets.US_ASCII);
+      assertTrue(Body.of(ascii).isUtf8());
+      assertEquals(new String(ascii, StandardCharsets.US_ASCII), Body.of(ascii).goString());
+    }
+  }
+
   @Test
   void bytesAndGoStringFormsAgree() {
     for (byte[] bytes : new byte[][] {"data: {\"x\":1}\n\n".getBytes(StandardCharsets.UTF_8),

@@ -22,6 +22,20 @@ class MatchersTest {
   private static void assertMatch(boolean expected, Matcher matcher, Request recorded, Request live) {
     assertEquals(expected, matcher.matches(recorded, live), () -> matcher + ": " + recorded + " vs " + live);
     if (expected) assertEquals(matcher.indexKey(recorded), matcher.indexKey(live));
+    assertMemoizedKeys(matcher, recorded, live);
+  }
+
+  /**
+   * An index finds the key of a live request through its {@link KeyMemo} of the recorded ones: that key
+   * must be the one the matcher computes, whether the live request repeats the recording or not.
+   */
+  private static void assertMemoizedKeys(Matcher matcher, Request recorded, Request live) {
+    if (!(matcher instanceof KeyedByInput keyed)) return;
+    KeyMemo memo = new KeyMemo();
+    assertEquals(matcher.indexKey(recorded), keyed.indexKey(recorded, memo));
+    memo.seal();
+    assertEquals(matcher.indexKey(live), keyed.indexKey(live, memo), () -> matcher + ": memoized key of " + live);
+    assertEquals(matcher.indexKey(recorded), keyed.indexKey(recorded, memo));
   }
 
   @Test
@@ -33,6 +47,18 @@ class MatchersTest {
     assertMatch(false, m, recorded, request("POST", recorded.url() + "?x=1", "{\"a\":1}"));
     assertMatch(false, m, recorded, json("{\"a\":2}"));
     assertNotNull(m.indexKey(recorded));
+  }
+
+  @Test
+  void jsonStringsCompareByValueWhateverTheirEscapes() {
+    Matcher m = Matchers.methodUrlBody();
+    Request recorded = json("{\"a\":\"q\\\"u\\\\o\\nte\",\"b\":\"A\"}");
+    // The same values spelt with other escapes, keys in another order.
+    assertMatch(true, m, recorded, json("{\"b\":\"\\u0041\",\"a\":\"q\\u0022u\\\\o\\u000ate\"}"));
+    // A quote, a backslash or a newline is not its escape's letters, nor another control character.
+    assertMatch(false, m, recorded, json("{\"a\":\"q\\\"u\\\\o\\\\nte\",\"b\":\"A\"}"));
+    assertMatch(false, m, recorded, json("{\"a\":\"q\\\"u\\\\o\\tte\",\"b\":\"A\"}"));
+    assertMatch(false, m, json("{\"a\\\"\":1}"), json("{\"a\\\\\":1}"));
   }
 
   @Test

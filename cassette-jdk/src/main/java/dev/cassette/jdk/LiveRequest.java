@@ -18,16 +18,35 @@ import java.util.concurrent.CompletableFuture;
  * ({@link #toSend()}). The body is read once and both sides use those bytes.
  */
 final class LiveRequest {
-  private final HttpRequest toSend;
+  private final HttpRequest original;
+  /** The body as read, or null when the original is sent as it is (it has no body). */
+  private final byte[] copied;
+  private final long originalLength;
   private final Request recorded;
+  /** {@link #toSend()} once built; racing builds would give equal requests. */
+  private HttpRequest toSend;
 
-  private LiveRequest(HttpRequest toSend, Request recorded) {
-    this.toSend = toSend;
+  private LiveRequest(HttpRequest original, byte[] copied, long originalLength, Request recorded) {
+    this.original = original;
+    this.copied = copied;
+    this.originalLength = originalLength;
     this.recorded = recorded;
   }
 
-  /** The request to hand to the network: the original, its body replaced by the copy. */
+  /**
+   * The request to hand to the network: the original, its body replaced by the copy. Built on demand:
+   * a replayed request never goes to the network, and building one costs as much as the rest of a
+   * replay's capture.
+   */
   HttpRequest toSend() {
+    if (copied == null) return original;
+    if (toSend != null) return toSend;
+    BodyPublisher copy = originalLength < 0
+        ? BodyPublishers.fromPublisher(BodyPublishers.ofByteArray(copied))
+        : BodyPublishers.ofByteArray(copied);
+    toSend = HttpRequest.newBuilder(original, (name, value) -> true)
+        .method(original.method(), copy)
+        .build();
     return toSend;
   }
 
@@ -46,32 +65,28 @@ final class LiveRequest {
     Optional<BodyPublisher> publisher = request.bodyPublisher();
     long originalLength = publisher.map(BodyPublisher::contentLength).orElse(0L);
     // No body (or BodyPublishers.noBody(), which any number of sends may reuse): sent as it is.
-    if (originalLength == 0) return CompletableFuture.completedFuture(of(request, request, new byte[0]));
-    return BodyBytes.read(publisher.get()).thenApply(bytes -> {
-      BodyPublisher copy = originalLength < 0
-          ? BodyPublishers.fromPublisher(BodyPublishers.ofByteArray(bytes))
-          : BodyPublishers.ofByteArray(bytes);
-      HttpRequest toSend = HttpRequest.newBuilder(request, (name, value) -> true)
-          .method(request.method(), copy)
-          .build();
-      return of(request, toSend, bytes);
-    });
+    if (originalLength == 0) {
+      return CompletableFuture.completedFuture(new LiveRequest(request, null, 0, recorded(request, new byte[0])));
+    }
+    return BodyBytes.read(publisher.get())
+        .thenApply(bytes -> new LiveRequest(request, bytes, originalLength, recorded(request, bytes)));
   }
 
-  private static LiveRequest of(HttpRequest request, HttpRequest toSend, byte[] bytes) {
+  private static Request recorded(HttpRequest request, byte[] bytes) {
     URI uri = request.uri();
     String contentType = request.headers().firstValue("Content-Type").orElse(null);
-    Request recorded = Request.builder()
+    return Request.builder()
         .protocol("HTTP/1.1")
         .contentLength(bytes.length)
         .host("")
-        .body(Body.of(bytes))
+        // Wrapped, not copied: the array was just read for this request, and the body sent is read from
+        // it, never written.
+        .body(Body.wrap(bytes))
         .form(RequestForm.of(request.method(), contentType, bytes, uri.getRawQuery()))
         .headers(headers(request))
         .url(uri.toString())
         .method(request.method())
         .build();
-    return new LiveRequest(toSend, recorded);
   }
 
   /**

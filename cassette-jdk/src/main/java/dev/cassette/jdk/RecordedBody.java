@@ -3,7 +3,7 @@ package dev.cassette.jdk;
 import dev.cassette.core.ServerSentEvents;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,12 +43,14 @@ final class RecordedBody implements Flow.Subscription {
   }
 
   private static int[] eventEnds(byte[] bytes) {
-    List<Integer> ends = new ArrayList<>();
+    int[] ends = new int[16];
+    int count = 0;
     for (int from = 0; from < bytes.length; ) {
       from = ServerSentEvents.eventEnd(bytes, from);
-      ends.add(from);
+      if (count == ends.length) ends = Arrays.copyOf(ends, count * 2);
+      ends[count++] = from;
     }
-    return ends.stream().mapToInt(Integer::intValue).toArray();
+    return Arrays.copyOf(ends, count);
   }
 
   @Override
@@ -79,9 +81,8 @@ final class RecordedBody implements Flow.Subscription {
         int from = next == 0 ? 0 : ends[next - 1];
         int to = ends[next++];
         demand.decrementAndGet();
-        byte[] item = new byte[to - from];
-        System.arraycopy(bytes, from, item, 0, item.length);
-        subscriber.onNext(List.of(ByteBuffer.wrap(item)));
+        // A view, not a copy: the bytes are this body's own copy, and items do not overlap.
+        subscriber.onNext(List.of(ByteBuffer.wrap(bytes, from, to - from).slice()));
       }
       if (!canceled && !completed && next == ends.length) {
         completed = true;

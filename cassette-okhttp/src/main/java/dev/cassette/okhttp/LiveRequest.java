@@ -15,16 +15,27 @@ import okio.Buffer;
  * ({@link #toSend()}). The body is read once and both sides use those bytes.
  */
 final class LiveRequest {
-  private final okhttp3.Request toSend;
+  private final okhttp3.Request original;
+  /** The body as read, or null when the original is sent as it is (no body, or a duplex one). */
+  private final RequestBody copied;
   private final Request recorded;
+  /** {@link #toSend()} once built; racing builds would give equal requests. */
+  private okhttp3.Request toSend;
 
-  private LiveRequest(okhttp3.Request toSend, Request recorded) {
-    this.toSend = toSend;
+  private LiveRequest(okhttp3.Request original, RequestBody copied, Request recorded) {
+    this.original = original;
+    this.copied = copied;
     this.recorded = recorded;
   }
 
-  /** The request to hand to the network: the original, its body replaced by the buffered copy. */
+  /**
+   * The request to hand to the network: the original, its body replaced by the buffered copy. Built on
+   * demand: a replayed request never goes to the network.
+   */
   okhttp3.Request toSend() {
+    if (copied == null) return original;
+    if (toSend != null) return toSend;
+    toSend = original.newBuilder().method(original.method(), copied).build();
     return toSend;
   }
 
@@ -41,7 +52,7 @@ final class LiveRequest {
    */
   static LiveRequest capture(okhttp3.Request request) throws IOException {
     RequestBody body = request.body();
-    okhttp3.Request toSend = request;
+    RequestBody copied = null;
     byte[] bytes = new byte[0];
     long contentLength = 0;
     if (body != null && body.isDuplex()) {
@@ -50,23 +61,23 @@ final class LiveRequest {
       Buffer buffer = new Buffer();
       body.writeTo(buffer);
       bytes = buffer.readByteArray();
+      copied = new BufferedRequestBody(body.contentType(), body.contentLength(), bytes);
       contentLength = bytes.length;
-      toSend = request.newBuilder()
-          .method(request.method(), new BufferedRequestBody(body.contentType(), body.contentLength(), bytes))
-          .build();
     }
 
     Request recorded = Request.builder()
         .protocol("HTTP/1.1")
         .contentLength(contentLength)
         .host("")
-        .body(Body.of(bytes))
+        // Wrapped, not copied: the array was just read for this request, and the body sent is read from
+        // it, never written.
+        .body(Body.wrap(bytes))
         .form(RequestForm.of(request.method(), contentType(request, body), bytes, request.url().encodedQuery()))
         .headers(headers(request.headers(), body))
         .url(request.url().toString())
         .method(request.method())
         .build();
-    return new LiveRequest(toSend, recorded);
+    return new LiveRequest(request, copied, recorded);
   }
 
   /** The content type as sent: the caller's header, else the body's media type. */

@@ -28,7 +28,7 @@ final class ReplayedResponse {
     byte[] bytes = hasBody(request, recorded) ? recorded.body().bytes() : new byte[0];
     Headers headers = headers(recorded, hasBody(request, recorded) ? bytes.length : -1);
     String contentType = headers.get("Content-Type");
-    MediaType mediaType = contentType == null ? null : MediaType.parse(contentType);
+    MediaType mediaType = contentType == null ? null : mediaType(contentType);
     long now = System.currentTimeMillis();
     okhttp3.Response.Builder response = new okhttp3.Response.Builder()
         .request(request)
@@ -41,6 +41,19 @@ final class ReplayedResponse {
         .receivedResponseAtMillis(now);
     if (!recorded.trailer().isEmpty()) ReplayedTrailers.set(response, toHeaders(recorded.trailer().asMap()));
     return response.build();
+  }
+
+  /** The last content type parsed: a cassette's responses mostly share one, and parsing takes a regex. */
+  private static volatile ParsedType lastType = new ParsedType("", null);
+
+  private record ParsedType(String text, MediaType parsed) {}
+
+  private static MediaType mediaType(String contentType) {
+    ParsedType last = lastType;
+    if (last.text().equals(contentType)) return last.parsed();
+    MediaType parsed = MediaType.parse(contentType);
+    lastType = new ParsedType(contentType, parsed);
+    return parsed;
   }
 
   /**
