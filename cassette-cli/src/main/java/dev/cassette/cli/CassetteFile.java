@@ -42,19 +42,11 @@ final class CassetteFile {
     byte[] bytes;
     try {
       // Checked before reading, so an oversized file is refused without being held in memory.
-      long size = Files.size(path);
-      if (size > reader.maxBytes()) {
-        return new CassetteFile(path, new byte[0], null, path + ": the file is " + size
-            + " bytes, over the limit of " + reader.maxBytes() + " bytes for a cassette; to read it, raise"
-            + " the limit: JDK_JAVA_OPTIONS=-D" + CassetteReader.MAX_BYTES_PROPERTY + "=" + ((size >> 20) + 1) + "m");
-      }
+      String tooLarge = tooLarge(path, reader);
+      if (tooLarge != null) return new CassetteFile(path, new byte[0], null, tooLarge);
       bytes = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      return new CassetteFile(path, new byte[0], null, path + ": no such file");
-    } catch (IOException | UncheckedIOException e) {
-      return new CassetteFile(path, new byte[0], null, path + ": cannot read: " + e.getMessage());
-    } catch (OutOfMemoryError e) {
-      return new CassetteFile(path, new byte[0], null, path + ": cannot read: " + outOfMemory(e));
+    } catch (IOException | UncheckedIOException | OutOfMemoryError e) {
+      return new CassetteFile(path, new byte[0], null, problem(path, e));
     }
     try {
       Cassette cassette = reader.read(new ByteArrayInputStream(bytes), path.toString());
@@ -62,16 +54,55 @@ final class CassetteFile {
     } catch (CassetteFormatException e) {
       return new CassetteFile(path, bytes, null, e.getMessage());
     } catch (IOException | UncheckedIOException e) {
-      return new CassetteFile(path, bytes, null, path + ": cannot read: " + e.getMessage());
-    } catch (OutOfMemoryError e) {
-      return new CassetteFile(path, new byte[0], null, path + ": cannot read: " + outOfMemory(e));
-    } catch (StackOverflowError e) {
-      return new CassetteFile(path, new byte[0], null, path + ": cannot read: it nests too deeply to parse"
-          + " (stack overflow); a cassette nests six levels");
+      return new CassetteFile(path, bytes, null, problem(path, e));
     } catch (RuntimeException | Error e) {
-      // A bug of ours or of the YAML library: this file is reported, the others are still checked.
-      return new CassetteFile(path, new byte[0], null, path + ": cannot read: " + e);
+      return new CassetteFile(path, new byte[0], null, problem(path, e));
     }
+  }
+
+  /**
+   * Why a file does not load, worded as {@link #problem()}, or null when it loads; like {@link #read},
+   * never throws. Keeps nothing of the file: each interaction is checked and dropped
+   * ({@link CassetteReader#validate}), so that {@code check} needs little more heap than the file
+   * itself, where loading it needs a few times that.
+   */
+  static String problemIn(Path path) {
+    CassetteReader reader = new CassetteReader();
+    try {
+      String tooLarge = tooLarge(path, reader);
+      if (tooLarge != null) return tooLarge;
+      reader.validate(path);
+      return null;
+    } catch (CassetteFormatException e) {
+      return e.getMessage();
+    } catch (IOException | RuntimeException | Error e) {
+      return problem(path, e);
+    }
+  }
+
+  /** The problem of a file over the reader's limit, or null when it is within it. */
+  private static String tooLarge(Path path, CassetteReader reader) throws IOException {
+    long size = Files.size(path);
+    if (size <= reader.maxBytes()) return null;
+    return path + ": the file is " + size + " bytes, over the limit of " + reader.maxBytes() + " bytes for a"
+        + " cassette; to read it, raise the limit: JDK_JAVA_OPTIONS=-D" + CassetteReader.MAX_BYTES_PROPERTY
+        + "=" + ((size >> 20) + 1) + "m";
+  }
+
+  /**
+   * A file that cannot be read, or an error the JVM raised while parsing it (out of memory, a stack
+   * overflow), or a bug of ours or of the YAML library: that file is reported, the others still checked.
+   */
+  private static String problem(Path path, Throwable e) {
+    if (e instanceof NoSuchFileException) return path + ": no such file";
+    if (e instanceof IOException || e instanceof UncheckedIOException) {
+      return path + ": cannot read: " + e.getMessage();
+    }
+    if (e instanceof OutOfMemoryError oom) return path + ": cannot read: " + outOfMemory(oom);
+    if (e instanceof StackOverflowError) {
+      return path + ": cannot read: it nests too deeply to parse (stack overflow); a cassette nests six levels";
+    }
+    return path + ": cannot read: " + e;
   }
 
   private static String outOfMemory(OutOfMemoryError e) {

@@ -34,14 +34,44 @@ final class CassetteDecoder {
   private final Source source;
   private final GoScalars scalars;
 
+  /** Whether decoded interactions are kept (a load) or dropped once checked (a validation). */
+  private final boolean keepInteractions;
+  private final Cassette.Builder cassette = Cassette.builder();
+  /** Interactions handed over by the composer so far. */
+  private int streamed;
+  /**
+   * The first problem in a streamed interaction, thrown only once the top level has been read: the
+   * composer hands over interactions before the document ends, but a problem elsewhere in the file, or
+   * at the top level, is the one to report first, as when the whole tree was composed before decoding.
+   */
+  private RuntimeException interactionProblem;
+
   /** Whether every interaction so far wrote every omitempty key. */
   private boolean allOptionalKeysPresent = true;
   /** Whether some omitempty key held an empty value: proof the writer did not omit empty fields. */
   private boolean someOptionalKeyEmpty;
 
-  CassetteDecoder(Source source, LineSeparators separators, LargeBodies largeBodies) {
+  /** @param keepInteractions false to check interactions and drop them, keeping none in memory */
+  CassetteDecoder(Source source, LineSeparators separators, LargeBodies largeBodies,
+      boolean keepInteractions) {
     this.source = source;
     this.scalars = new GoScalars(source, separators, largeBodies);
+    this.keepInteractions = keepInteractions;
+  }
+
+  /**
+   * Decodes one item of the top-level {@code interactions} sequence as soon as {@link StreamingComposer}
+   * has composed it, so that its nodes can go; after a problem, the rest are skipped.
+   */
+  void interactionComposed(Node item) {
+    if (interactionProblem != null) return;
+    try {
+      Interaction interaction = interaction(item, "interactions[" + streamed + "]");
+      if (keepInteractions) cassette.add(interaction);
+      streamed++;
+    } catch (RuntimeException e) {
+      interactionProblem = e;
+    }
   }
 
   Cassette decode(Node root) {
@@ -58,22 +88,16 @@ final class CassetteDecoder {
     Node interactions = fields.require("interactions",
         "add 'interactions: []' for a cassette with no interactions");
 
-    Cassette.Builder cassette = Cassette.builder();
     int count = 0;
     if (!GoScalars.isNull(interactions)) {
       if (!(interactions instanceof SequenceNode list)) {
         throw source.problem(interactions, "interactions: found " + GoScalars.describe(interactions)
             + ", expected a sequence of interactions ('- id: 0' ...), or '[]' for none");
       }
-      cassette.layout(layout(fields.keyNode("interactions"), list));
-      List<Node> items = list.getValue();
-      for (int i = 0; i < items.size(); i++) {
-        cassette.add(interaction(items.get(i), "interactions[" + count + "]"));
-        // The decoded interaction's nodes go now rather than with the whole tree: a large cassette's
-        // tree is many times its model, and both would otherwise be in memory at the end.
-        items.set(i, null);
-        count++;
-      }
+      // The composer streamed the items to interactionComposed and left the sequence empty.
+      cassette.layout(layout(fields.keyNode("interactions"), list, streamed == 0));
+      if (interactionProblem != null) throw interactionProblem;
+      count = streamed;
     }
     boolean legacy = count > 0 && allOptionalKeysPresent && someOptionalKeyEmpty;
     return cassette.profile(legacy ? FieldProfile.LEGACY : FieldProfile.MODERN).build();
@@ -99,8 +123,8 @@ final class CassetteDecoder {
   }
 
   /** Compact when the sequence's dash sits at the key's column, indented when further right. */
-  private static Layout layout(ScalarNode key, SequenceNode list) {
-    if (list.getFlowStyle() == FlowStyle.FLOW || list.getValue().isEmpty()) return Layout.COMPACT;
+  private static Layout layout(ScalarNode key, SequenceNode list, boolean empty) {
+    if (list.getFlowStyle() == FlowStyle.FLOW || empty) return Layout.COMPACT;
     int keyColumn = key.getStartMark().map(m -> m.getColumn()).orElse(0);
     int dashColumn = list.getStartMark().map(m -> m.getColumn()).orElse(0);
     return dashColumn > keyColumn ? Layout.INDENTED : Layout.COMPACT;

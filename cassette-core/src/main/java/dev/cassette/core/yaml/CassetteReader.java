@@ -188,13 +188,29 @@ public final class CassetteReader {
    * @throws IOException when the file cannot be read
    */
   public Cassette read(Path file) throws IOException {
+    return read(file, true);
+  }
+
+  /**
+   * Checks a cassette file as {@link #read(Path)} does, with the same errors, without keeping what it
+   * holds: each interaction is dropped once it is decoded, so that checking a file takes little more
+   * heap than the file itself, however many interactions it has ({@code cassette check}).
+   *
+   * @throws CassetteFormatException when the file is not a valid version 2 cassette
+   * @throws IOException when the file cannot be read
+   */
+  public void validate(Path file) throws IOException {
+    read(file, false);
+  }
+
+  private Cassette read(Path file, boolean keepInteractions) throws IOException {
     String source = file.toString();
     long size = Files.size(file);
     if (size > maxBytes) throw tooLarge(source, size + " bytes", size);
-    if (size > largeFile) return readLarge(file, source);
+    if (size > largeFile) return readLarge(file, source, keepInteractions);
     // The bytes are held by no variable here, so that they can go once decoded: a large cassette is
     // then never in memory twice while it is parsed.
-    return parse(stripByteOrderMark(readText(file, source)), new Source(source), null);
+    return parse(stripByteOrderMark(readText(file, source)), new Source(source), null, keepInteractions);
   }
 
   private String readText(Path file, String source) throws IOException {
@@ -211,26 +227,27 @@ public final class CassetteReader {
    * Reads a large file with its large bodies cut out first (see {@link LargeBodies}), so that a 200 MB
    * body takes about twice its size in memory rather than six times.
    */
-  private Cassette readLarge(Path file, String source) throws IOException {
+  private Cassette readLarge(Path file, String source, boolean keepInteractions) throws IOException {
     byte[] bytes = readBytes(file, source);
     LargeBodies cut = LargeBodies.cut(bytes, largeBody);
     if (cut == null) {
       String text = utf8(bytes, source);
       bytes = null; // not needed while the text is parsed
-      return parse(stripByteOrderMark(text), new Source(source), null);
+      return parse(stripByteOrderMark(text), new Source(source), null, keepInteractions);
     }
     bytes = null;
-    Cassette cassette = parseCut(cut, source);
+    Cassette cassette = parseCut(cut, source, keepInteractions);
     // Not confirmed: read the file the ordinary way, which also reports what, if anything, is wrong.
     if (cassette != null) return cassette;
-    return parse(stripByteOrderMark(readText(file, source)), new Source(source), null);
+    return parse(stripByteOrderMark(readText(file, source)), new Source(source), null, keepInteractions);
   }
 
   /** The cassette read from a cut text, or null when the decoder did not confirm every cut. */
-  private Cassette parseCut(LargeBodies cut, String source) {
+  private Cassette parseCut(LargeBodies cut, String source, boolean keepInteractions) {
     try {
-      Cassette cassette = parse(stripByteOrderMark(utf8(cut.rest(), source)), new Source(source), cut);
-      return cut.allClaimed() ? cassette : null;
+      Cassette cassette =
+          parse(stripByteOrderMark(utf8(cut.rest(), source)), new Source(source), cut, keepInteractions);
+      return cassette != null && cut.allClaimed() ? cassette : null;
     } catch (CassetteFormatException e) {
       // What looked like a block header may have been inside a quoted string, and the cut broke it.
       return null;
@@ -240,7 +257,7 @@ public final class CassetteReader {
   /** For tests: reads with every body over the threshold cut; null when none was, or not confirmed. */
   Cassette readCuttingLargeBodies(Path file, String source) throws IOException {
     LargeBodies cut = LargeBodies.cut(readBytes(file, source), largeBody);
-    return cut == null ? null : parseCut(cut, source);
+    return cut == null ? null : parseCut(cut, source, true);
   }
 
   /**
@@ -264,28 +281,38 @@ public final class CassetteReader {
       long size = utf8Length(yaml);
       if (size > maxBytes) throw tooLarge(source, size + " bytes", size);
     }
-    return parse(stripByteOrderMark(yaml), new Source(source), null);
+    return parse(stripByteOrderMark(yaml), new Source(source), null, true);
   }
 
   private Cassette read(byte[] bytes, String source) {
-    return parse(stripByteOrderMark(utf8(bytes, source)), new Source(source), null);
+    return parse(stripByteOrderMark(utf8(bytes, source)), new Source(source), null, true);
   }
 
-  /** @param largeBodies bodies cut out of the text before, or null */
-  private Cassette parse(String original, Source source, LargeBodies largeBodies) {
+  /**
+   * @param largeBodies bodies cut out of the text before, or null
+   * @return the cassette; null when bodies were cut and the text had to be parsed again, which the
+   *     cut bodies, claimed by the first attempt, cannot follow (the caller then reads it uncut)
+   */
+  private Cassette parse(String original, Source source, LargeBodies largeBodies, boolean keepInteractions) {
     String text = original; // as Go reads it
     // Go reads U+2028 and U+2029 as line breaks; snakeyaml sees Go's structure when given them as such.
     boolean separatorsAsBreaks = LineSeparators.present(text);
     Optional<Node> root;
+    CassetteDecoder decoder;
     while (true) {
+      // Interactions are decoded while the document is composed, so each attempt decodes afresh.
+      decoder = new CassetteDecoder(source, new LineSeparators(text, separatorsAsBreaks), largeBodies,
+          keepInteractions);
       try {
-        root = compose(separatorsAsBreaks ? LineSeparators.asBreaks(text) : text, source, separatorsAsBreaks);
+        root = compose(separatorsAsBreaks ? LineSeparators.asBreaks(text) : text, source, separatorsAsBreaks,
+            decoder);
         break;
       } catch (YamlEngineException e) {
         // Each retry replaces at least one escape, so this loop ends.
         Optional<String> unescaped = e instanceof ScannerException scanner
             ? SeparatorEscapes.rewrite(text, scanner) : Optional.empty();
         if (unescaped.isEmpty()) throw problem(source, e, text);
+        if (largeBodies != null) return null;
         text = unescaped.get();
       }
     }
@@ -293,19 +320,21 @@ public final class CassetteReader {
       throw source.problem(1, 1, "the input is empty; expected a go-vcr cassette: '---', 'version: 2' and"
           + " 'interactions'", null);
     }
-    LineSeparators separators = new LineSeparators(text, separatorsAsBreaks);
-    // Neither text is needed from here on: a large one can go while the tree is decoded.
+    // Neither text is needed from here on.
     text = null;
     original = null;
-    return new CassetteDecoder(source, separators, largeBodies).decode(root.get());
+    return decoder.decode(root.get());
   }
 
-  /** Composes one document; snakeyaml's exceptions escape, ours too. */
-  private Optional<Node> compose(String text, Source source, boolean keepEndMarks) {
+  /**
+   * Composes one document, handing its interactions to the decoder as they are composed (see
+   * {@link StreamingComposer}); snakeyaml's exceptions escape, ours too.
+   */
+  private Optional<Node> compose(String text, Source source, boolean keepEndMarks, CassetteDecoder decoder) {
     LoadSettings settings = settingsFor(text);
     StreamReader reader = new StreamReader(settings, text);
-    Composer composer = new Composer(settings,
-        new GuardedParser(new ParserImpl(settings, reader), source, keepEndMarks));
+    Composer composer = new StreamingComposer(settings,
+        new GuardedParser(new ParserImpl(settings, reader), source, keepEndMarks), decoder);
     return composer.getSingleNode();
   }
 

@@ -2,9 +2,11 @@ package dev.cassette.core.yaml;
 
 import dev.cassette.core.Body;
 import dev.cassette.core.GoString;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,15 +55,16 @@ final class LargeBodies {
         return null;
       }
     }
-    ByteArrayOutputStream rest = new ByteArrayOutputStream(Math.min(text.length, 1 << 20));
     Map<Integer, Body> bodies = new HashMap<>();
+    // Each cut block's first and end byte, in file order: the rest is copied only once all are known,
+    // and only when there are some, so that a large file without a large body is never held twice.
+    List<int[]> cuts = new ArrayList<>();
     int line = 0;
     int pos = 0;
     while (pos < text.length) {
       int end = lineEnd(text, pos);
       // Headers are short lines; longer ones are content, which is never a header.
       String head = end - pos <= 256 ? new String(text, pos, end - pos, StandardCharsets.UTF_8) : "";
-      rest.write(text, pos, Math.min(text.length, end + 1) - pos);
       pos = end + 1;
       line++;
       Matcher body = BODY_HEADER.matcher(head);
@@ -92,14 +95,30 @@ final class LargeBodies {
         byte[] value = value(text, blockStart, blockEnd, indent, body.group(4));
         if (value == null || !GoString.isValidUtf8(value)) return null;
         bodies.put(line - 1, Body.wrap(value));
-        for (int i = 0; i < lines; i++) rest.write('\n');
-      } else {
-        rest.write(text, blockStart, blockEnd - blockStart);
+        cuts.add(new int[] {blockStart, blockEnd, lines});
       }
       pos = blockEnd;
       line += lines;
     }
-    return bodies.isEmpty() ? null : new LargeBodies(rest.toByteArray(), bodies);
+    return bodies.isEmpty() ? null : new LargeBodies(rest(text, cuts), bodies);
+  }
+
+  /** The text with each cut block's lines left empty: one line break for each. */
+  private static byte[] rest(byte[] text, List<int[]> cuts) {
+    long size = text.length;
+    for (int[] cut : cuts) size -= cut[1] - cut[0] - cut[2];
+    byte[] rest = new byte[(int) size];
+    int from = 0;
+    int at = 0;
+    for (int[] cut : cuts) {
+      System.arraycopy(text, from, rest, at, cut[0] - from);
+      at += cut[0] - from;
+      Arrays.fill(rest, at, at + cut[2], (byte) '\n');
+      at += cut[2];
+      from = cut[1];
+    }
+    System.arraycopy(text, from, rest, at, text.length - from);
+    return rest;
   }
 
   /**
