@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.cassette.core.Cassette;
@@ -24,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -49,7 +47,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
@@ -426,20 +423,11 @@ class CassetteExtensionTest {
   // ---- tests --------------------------------------------------------------------------------------
 
   private EngineExecutionResults run(Class<?> sample, String... parameters) {
-    Map<String, String> configuration = new HashMap<>();
-    configuration.put(TestCassette.DIR_PARAMETER, dir.toString());
-    configuration.put(SampleServer.PARAMETER, server.url("/").toString());
-    for (int i = 0; i < parameters.length; i += 2) configuration.put(parameters[i], parameters[i + 1]);
-    return EngineTestKit.engine("junit-jupiter")
-        .configurationParameters(configuration)
-        .selectors(selectClass(sample))
-        .execute();
+    return SampleRuns.run(dir, server, sample, parameters);
   }
 
   private static List<String> failures(EngineExecutionResults results) {
-    return results.testEvents().failed().stream()
-        .map(CassetteExtensionTest::message)
-        .collect(Collectors.toList());
+    return SampleRuns.failureMessages(results);
   }
 
   private static String message(Event event) {

@@ -2,7 +2,6 @@ package dev.cassette.junit5;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.cassette.core.Cassette;
 import dev.cassette.core.CassetteLayout;
@@ -12,10 +11,8 @@ import dev.cassette.junit5.standin.StandIn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -26,9 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * The layout of the cassettes a test creates: {@code @UseCassette(layout)}, then the extension builder's,
@@ -108,21 +103,11 @@ class CassetteLayoutChoiceTest {
   }
 
   private EngineExecutionResults run(Class<?> sample, String... parameters) {
-    Map<String, String> configuration = new HashMap<>();
-    configuration.put(TestCassette.DIR_PARAMETER, dir.toString());
-    configuration.put(SampleServer.PARAMETER, server.url("/").toString());
-    for (int i = 0; i < parameters.length; i += 2) configuration.put(parameters[i], parameters[i + 1]);
-    return EngineTestKit.engine("junit-jupiter")
-        .configurationParameters(configuration)
-        .selectors(selectClass(sample))
-        .execute();
+    return SampleRuns.run(dir, server, sample, parameters);
   }
 
   private static List<String> failures(EngineExecutionResults results) {
-    return results.testEvents().failed().stream()
-        .map(event -> event.getPayload(TestExecutionResult.class)
-            .flatMap(TestExecutionResult::getThrowable).orElseThrow().getMessage())
-        .collect(Collectors.toList());
+    return SampleRuns.failureMessages(results);
   }
 
   private void assertLayout(CassetteLayout expected, Path file) throws IOException {

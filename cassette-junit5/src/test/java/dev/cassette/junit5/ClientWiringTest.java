@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.cassette.core.Cassette;
 import dev.cassette.core.Interaction;
@@ -25,9 +24,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -39,10 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * The clients a test can take besides OkHttp ({@code java.net.http} and a {@link CassetteServer}), the
@@ -444,21 +439,11 @@ class ClientWiringTest {
   // ---- plumbing ------------------------------------------------------------------------------------
 
   private EngineExecutionResults run(Class<?> sample, String... parameters) {
-    Map<String, String> configuration = new HashMap<>();
-    configuration.put(TestCassette.DIR_PARAMETER, dir.toString());
-    configuration.put(SampleServer.PARAMETER, server.url("/").toString());
-    for (int i = 0; i < parameters.length; i += 2) configuration.put(parameters[i], parameters[i + 1]);
-    return EngineTestKit.engine("junit-jupiter")
-        .configurationParameters(configuration)
-        .selectors(selectClass(sample))
-        .execute();
+    return SampleRuns.run(dir, server, sample, parameters);
   }
 
   private static List<String> failures(EngineExecutionResults results) {
-    return results.testEvents().failed().stream()
-        .map(e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
-            .orElseThrow().getMessage())
-        .collect(Collectors.toList());
+    return SampleRuns.failureMessages(results);
   }
 
   private static List<String> reportEntries(EngineExecutionResults results) {
